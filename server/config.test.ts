@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+describe('parseConfig', () => {
+  it('has defaults that need no setup', () => {
+    const r = parseConfig({ NODE_ENV: 'production' });
+    expect(r).toEqual({
+      ok: true,
+      config: expect.objectContaining({ port: 3000, host: '0.0.0.0', databaseUrl: 'file:./data/multihead.db', dev: false, logLevel: 'info' }),
+    });
+  });
+
+  it('reads PORT, DATABASE_URL, LOG_LEVEL and development mode', () => {
+    const r = parseConfig({ PORT: '4100', DATABASE_URL: 'file::memory:', LOG_LEVEL: 'debug', NODE_ENV: 'development' });
+    expect(r.ok && r.config).toMatchObject({ port: 4100, databaseUrl: 'file::memory:', logLevel: 'debug', dev: true });
+  });
+
+  it('names the variable of a bad value in one line', () => {
+    const r = parseConfig({ PORT: 'abc' });
+    expect(r).toEqual({ ok: false, message: 'Invalid PORT="abc": Invalid input: expected number, received NaN' });
+    const level = parseConfig({ LOG_LEVEL: 'loud' });
+    expect(level.ok).toBe(false);
+    expect(!level.ok && level.message).toMatch(/^Invalid LOG_LEVEL="loud": /);
+    expect(parseConfig({ PORT: '70000' }).ok).toBe(false);
+  });
+
+  it('ignores HOSTNAME, which containers set to the machine name', () => {
+    const r = parseConfig({ HOSTNAME: 'container-42' });
+    expect(r.ok && r.config.host).toBe('0.0.0.0');
+  });
+
+  it('treats an empty value as unset', () => {
+    const r = parseConfig({ PORT: '' });
+    expect(r.ok && r.config.port).toBe(3000);
+  });
+});

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { ApiError } from '../lib/protocol/http.ts';
+
+/** A JSON error answer: `{ ok: false, code, message }` with an HTTP status. */
+export function apiError(status: number, code: string, message: string): Response {
+  const body: ApiError = { ok: false, code, message };
+  return Response.json(body, { status });
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads and validates a JSON body; a bad body becomes a 4xx answer, never a throw. */
+export async function readJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) return { ok: false, response: apiError(413, 'too-large', 'The request body is too large.') };
+  let json: unknown;
+  try {
+    json = text === '' ? {} : JSON.parse(text);
+  } catch {
+    return { ok: false, response: apiError(400, 'bad-json', 'The request body is not valid JSON.') };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return { ok: false, response: apiError(400, 'bad-request', `${where}${issue.message}`) };
+  }
+  return { ok: true, data: parsed.data };
+}

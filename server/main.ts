@@ -1,0 +1,70 @@
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { parseConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createDb } from './db.ts';
+import { DesignStore } from './design-store.ts';
+import { Realtime } from './realtime.ts';
+import { provideServices } from './services.ts';
+import { handleShutdown } from './shutdown.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`multihead: ${parsed.message}\n`);
+    process.exit(1);
+  }
+  const config = parsed.config;
+  const log = createLogger(config.logLevel);
+  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+  const db = createDb(config.databaseUrl);
+  const designs = new DesignStore(db);
+
+  const app = next({ dev: config.dev, dir: root, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+
+  const http = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err, url: req.url }, 'request failed');
+      if (!res.headersSent) res.writeHead(500).end('Internal error');
+    });
+  });
+  const realtime = new Realtime(http, designs, log);
+  http.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
+  });
+
+  provideServices({ config, db, designs, realtime, log, version });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, resolve);
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, dev: config.dev, version }, 'listening');
+  process.stdout.write(`Multihead is running at http://localhost:${port}\n`);
+
+  handleShutdown(
+    async () => {
+      await realtime.close(); // also closes the HTTP server
+      await app.close();
+      await db.$disconnect();
+    },
+    log,
+    config.shutdownTimeoutMs,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`multihead: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { Config } from './config.ts';
+import type { Db } from './db.ts';
+import type { DesignStore } from './design-store.ts';
+import type { Logger } from './logger.ts';
+import type { Realtime } from './realtime.ts';
+
+/**
+ * What the running server offers to route handlers and server components.
+ * Next compiles `app/` into its own bundle, so the one instance made by
+ * server/main.ts is handed over through a global rather than re-created.
+ */
+export interface Services {
+  config: Config;
+  db: Db;
+  designs: DesignStore;
+  realtime: Realtime;
+  log: Logger;
+  version: string;
+}
+
+const KEY = Symbol.for('multihead.services');
+type Holder = { [KEY]?: Services };
+
+export function provideServices(services: Services): void {
+  (globalThis as Holder)[KEY] = services;
+}
+
+/** The running server's services; throws when the app was not started by server/main.ts. */
+export function services(): Services {
+  const s = (globalThis as Holder)[KEY];
+  if (!s) throw new Error('Multihead services are not running: start the app with `npm start` (server/main.ts).');
+  return s;
+}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyDesignDocument } from '../lib/design/document.ts';
 import { DesignStore } from './design-store.ts';
 import { pingDb, type Db } from './db.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -18,7 +19,8 @@ describe('DesignStore on a real SQLite database', () => {
     const d = await store.create();
     expect(d).toMatchObject({ title: 'Untitled design', version: 0 });
     const full = await store.get(d.id);
-    expect(full?.snapshot).toEqual({ formatVersion: 1, nodes: [], edges: [] });
+    expect(full?.snapshot).toEqual(emptyDesignDocument());
+    expect(full?.snapshot).toMatchObject({ formatVersion: 1, nodes: [], edges: [] });
   });
 
   it('lists the most recently edited design first', async () => {

@@ -1,0 +1,21 @@
+/** The public surface of the tensor runtime: layers and tasks import only from here. */
+export { Tensor, type DType, type GradFn } from './tensor.ts';
+export { noGrad, isGradEnabled } from './autograd.ts';
+export { tensor, intTensor, zeros, ones, full, randn, uniform, arange, type TensorOptions } from './factories.ts';
+export { Rng } from './rng.ts';
+export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck.ts';
+export { toFloat32 } from './ops/cast.ts';
+export { add, sub, mul, div } from './ops/arithmetic.ts';
+export { neg, exp, log, sqrt, tanh, pow } from './ops/unary.ts';
+export { erf } from './ops/erf.ts';
+export { relu, gelu, silu, sigmoid } from './ops/activation.ts';
+export { sum, mean, max, argmax } from './ops/reduce.ts';
+export { reshape, unsqueeze, squeeze, permute, transpose } from './ops/layout.ts';
+export { slice, split, concat, stack } from './ops/slicing.ts';
+export { matmul, linear } from './ops/matmul.ts';
+export { softmax, logSoftmax } from './ops/softmax.ts';
+export { layerNorm } from './ops/layer-norm.ts';
+export { crossEntropy, mseLoss, type CrossEntropyOptions } from './ops/loss.ts';
+export { embedding, indexSelect } from './ops/embedding.ts';
+export { dropout } from './ops/dropout.ts';
+export { maskedFill } from './ops/mask.ts';

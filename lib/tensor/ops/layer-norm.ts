@@ -1,0 +1,81 @@
+/**
+ * Layer normalisation over the last dim (PyTorch's F.layer_norm with
+ * normalized_shape = [d]): biased variance, fused forward and backward that
+ * keep only the per-row mean and 1/σ.
+ */
+import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { formatShape } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { toFloat32 } from './cast.ts';
+
+/** (x − mean) / √(var + eps) · weight + bias over the last dim; weight and bias are [d]. */
+export function layerNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, eps = 1e-5): Tensor {
+  const x = toFloat32(input);
+  if (x.ndim === 0) throw new Error('layerNorm: input needs at least one dim');
+  const d = x.shape[x.ndim - 1];
+  for (const [name, p] of [['weight', weight], ['bias', bias]] as const) {
+    if (p && (p.ndim !== 1 || p.shape[0] !== d)) {
+      throw new Error(`layerNorm: ${name} ${formatShape(p.shape)} does not match the last dim of input ${formatShape(x.shape)}`);
+    }
+  }
+  const rows = d === 0 ? 0 : x.size / d;
+  const xd = x.data as Float32Array;
+  const wd = weight ? (weight.data as Float32Array) : null;
+  const bd = bias ? (bias.data as Float32Array) : null;
+  const y = new Float32Array(x.size);
+  const means = new Float64Array(rows);
+  const rstds = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const o = r * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += xd[o + j];
+    const mu = s / d;
+    let v = 0;
+    for (let j = 0; j < d; j++) {
+      const c = xd[o + j] - mu;
+      v += c * c;
+    }
+    const rstd = 1 / Math.sqrt(v / d + eps);
+    means[r] = mu;
+    rstds[r] = rstd;
+    for (let j = 0; j < d; j++) {
+      let h = (xd[o + j] - mu) * rstd;
+      if (wd) h *= wd[j];
+      if (bd) h += bd[j];
+      y[o + j] = h;
+    }
+  }
+  const out = new Tensor(y, x.shape);
+  const parents = [x, weight, bias].filter((t): t is Tensor => t != null);
+  if (!tracksGrad(...parents)) return out;
+  return attachGrad(out, 'layerNorm', parents, (g) => {
+    const gx = x.requiresGrad ? gradBuffer(x) : null;
+    const gw = weight && weight.requiresGrad ? gradBuffer(weight) : null;
+    const gb = bias && bias.requiresGrad ? gradBuffer(bias) : null;
+    for (let r = 0; r < rows; r++) {
+      const o = r * d;
+      const mu = means[r];
+      const rstd = rstds[r];
+      // With x̂ = (x−μ)/σ and ĝ = g·w: dx = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / σ.
+      let sumG = 0;
+      let sumGX = 0;
+      for (let j = 0; j < d; j++) {
+        const xhat = (xd[o + j] - mu) * rstd;
+        const gh = wd ? g[o + j] * wd[j] : g[o + j];
+        sumG += gh;
+        sumGX += gh * xhat;
+        if (gw) gw[j] += g[o + j] * xhat;
+        if (gb) gb[j] += g[o + j];
+      }
+      if (gx) {
+        const meanG = sumG / d;
+        const meanGX = sumGX / d;
+        for (let j = 0; j < d; j++) {
+          const xhat = (xd[o + j] - mu) * rstd;
+          const gh = wd ? g[o + j] * wd[j] : g[o + j];
+          gx[o + j] += (gh - meanG - xhat * meanGX) * rstd;
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Matrix products: matmul (batched, broadcasting batch dims, PyTorch's 1-D
+ * rules) and linear (x Wᵀ + b). Every product goes through kernels().matmul;
+ * backward passes use its transpose flags instead of materialising transposes
+ * and its accumulate flag to sum over broadcast batches in place.
+ */
+import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { kernels } from '../kernels/index.ts';
+import { broadcastRows, broadcastShapes, formatShape, sizeOf } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { toFloat32 } from './cast.ts';
+import { reshape } from './layout.ts';
+
+/** Visits each pair of matrices of a broadcast batch: (output index, a index, b index), in matrix units. */
+function forEachBatch(batch: readonly number[], aBatch: readonly number[], bBatch: readonly number[], visit: (o: number, ai: number, bi: number) => void): void {
+  broadcastRows(batch, aBatch, bBatch, (o, ao, as, bo, bs, n) => {
+    for (let j = 0; j < n; j++) visit(o + j, ao + j * as, bo + j * bs);
+  });
+}
+
+/** Batched matrix product with PyTorch's torch.matmul semantics. */
+export function matmul(aIn: Tensor, bIn: Tensor): Tensor {
+  if (aIn.ndim === 0 || bIn.ndim === 0) throw new Error('matmul: both operands need at least one dim');
+  // 1-D operands become a row (a) or column (b) matrix; that dim is dropped from the result.
+  const a = aIn.ndim === 1 ? reshape(toFloat32(aIn), [1, aIn.shape[0]]) : toFloat32(aIn);
+  const b = bIn.ndim === 1 ? reshape(toFloat32(bIn), [bIn.shape[0], 1]) : toFloat32(bIn);
+  const m = a.shape[a.ndim - 2];
+  const k = a.shape[a.ndim - 1];
+  const n = b.shape[b.ndim - 1];
+  if (b.shape[b.ndim - 2] !== k) {
+    throw new Error(`matmul: inner dims differ: ${formatShape(aIn.shape)} x ${formatShape(bIn.shape)}`);
+  }
+  const aBatch = a.shape.slice(0, -2);
+  const bBatch = b.shape.slice(0, -2);
+  let out: Tensor;
+  if (bBatch.length === 0 && aBatch.length > 0) {
+    // [..., m, k] x [k, n] is one [(...)·m, k] x [k, n] product.
+    const rows = sizeOf(aBatch) * m;
+    const flat = product(reshape(a, [rows, k]), b, rows, k, n);
+    out = reshape(flat, [...aBatch, m, n]);
+  } else {
+    out = batchedProduct(a, b, aBatch, bBatch, m, k, n);
+  }
+  if (aIn.ndim === 1 && bIn.ndim === 1) return reshape(out, []);
+  if (aIn.ndim === 1) return reshape(out, [...out.shape.slice(0, -2), n]);
+  if (bIn.ndim === 1) return reshape(out, out.shape.slice(0, -1));
+  return out;
+}
+
+/** A single [m, k] x [k, n] product with its backward. */
+function product(a: Tensor, b: Tensor, m: number, k: number, n: number): Tensor {
+  const ad = a.data as Float32Array;
+  const bd = b.data as Float32Array;
+  const od = new Float32Array(m * n);
+  kernels().matmul({ a: ad, aOffset: 0, b: bd, bOffset: 0, out: od, outOffset: 0, m, k, n, transA: false, transB: false, accumulate: false });
+  const out = new Tensor(od, [m, n]);
+  if (!tracksGrad(a, b)) return out;
+  return attachGrad(out, 'matmul', [a, b], (g) => {
+    // dA = g Bᵀ, dB = Aᵀ g.
+    if (a.requiresGrad) {
+      kernels().matmul({ a: g, aOffset: 0, b: bd, bOffset: 0, out: gradBuffer(a), outOffset: 0, m, k: n, n: k, transA: false, transB: true, accumulate: true });
+    }
+    if (b.requiresGrad) {
+      kernels().matmul({ a: ad, aOffset: 0, b: g, bOffset: 0, out: gradBuffer(b), outOffset: 0, m: k, k: m, n, transA: true, transB: false, accumulate: true });
+    }
+  });
+}
+
+function batchedProduct(a: Tensor, b: Tensor, aBatch: number[], bBatch: number[], m: number, k: number, n: number): Tensor {
+  const batch = broadcastShapes(aBatch, bBatch, 'matmul');
+  const ad = a.data as Float32Array;
+  const bd = b.data as Float32Array;
+  const od = new Float32Array(sizeOf(batch) * m * n);
+  const mk = m * k;
+  const kn = k * n;
+  const mn = m * n;
+  const kernel = kernels();
+  forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
+    kernel.matmul({ a: ad, aOffset: ai * mk, b: bd, bOffset: bi * kn, out: od, outOffset: o * mn, m, k, n, transA: false, transB: false, accumulate: false });
+  });
+  const out = new Tensor(od, [...batch, m, n]);
+  if (!tracksGrad(a, b)) return out;
+  return attachGrad(out, 'matmul', [a, b], (g) => {
+    const kern = kernels();
+    const ga = a.requiresGrad ? gradBuffer(a) : null;
+    const gb = b.requiresGrad ? gradBuffer(b) : null;
+    // accumulate: true sums the contributions of every batch a broadcast matrix took part in.
+    forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
+      if (ga) kern.matmul({ a: g, aOffset: o * mn, b: bd, bOffset: bi * kn, out: ga, outOffset: ai * mk, m, k: n, n: k, transA: false, transB: true, accumulate: true });
+      if (gb) kern.matmul({ a: ad, aOffset: ai * mk, b: g, bOffset: o * mn, out: gb, outOffset: bi * kn, m: k, k: m, n, transA: true, transB: false, accumulate: true });
+    });
+  });
+}
+
+/** PyTorch's F.linear: x Wᵀ + b over the last dim; weight is [out, in], bias [out]. */
+export function linear(xIn: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  const x = toFloat32(xIn);
+  if (weight.ndim !== 2) throw new Error(`linear: weight must be [out, in], got ${formatShape(weight.shape)}`);
+  const [outF, inF] = weight.shape;
+  if (x.ndim === 0 || x.shape[x.ndim - 1] !== inF) {
+    throw new Error(`linear: input ${formatShape(x.shape)} does not end in in_features ${inF} of weight ${formatShape(weight.shape)}`);
+  }
+  if (bias && (bias.ndim !== 1 || bias.shape[0] !== outF)) {
+    throw new Error(`linear: bias ${formatShape(bias.shape)} does not match out_features ${outF} of weight ${formatShape(weight.shape)}`);
+  }
+  const rows = x.size / inF;
+  const xd = x.data as Float32Array;
+  const wd = weight.data as Float32Array;
+  const od = new Float32Array(rows * outF);
+  if (bias) {
+    const bd = bias.data as Float32Array;
+    for (let r = 0; r < rows; r++) od.set(bd, r * outF);
+  }
+  kernels().matmul({ a: xd, aOffset: 0, b: wd, bOffset: 0, out: od, outOffset: 0, m: rows, k: inF, n: outF, transA: false, transB: true, accumulate: bias != null });
+  const out = new Tensor(od, [...x.shape.slice(0, -1), outF]);
+  const parents = bias ? [x, weight, bias] : [x, weight];
+  if (!tracksGrad(...parents)) return out;
+  return attachGrad(out, 'linear', parents, (g) => {
+    const kern = kernels();
+    // dx = g W, dW = gᵀ x, db = column sums of g.
+    if (x.requiresGrad) {
+      kern.matmul({ a: g, aOffset: 0, b: wd, bOffset: 0, out: gradBuffer(x), outOffset: 0, m: rows, k: outF, n: inF, transA: false, transB: false, accumulate: true });
+    }
+    if (weight.requiresGrad) {
+      kern.matmul({ a: g, aOffset: 0, b: xd, bOffset: 0, out: gradBuffer(weight), outOffset: 0, m: outF, k: rows, n: inF, transA: true, transB: false, accumulate: true });
+    }
+    if (bias && bias.requiresGrad) {
+      const gb = gradBuffer(bias);
+      for (let r = 0; r < rows; r++) {
+        const o = r * outF;
+        for (let j = 0; j < outF; j++) gb[j] += g[o + j];
+      }
+    }
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * softmax and logSoftmax along one axis, stable for large logits (the row
+ * maximum is subtracted before exponentiating). Rows are strided views
+ * [outer, len, inner]; the last axis (inner = 1) is the common case.
+ */
+import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { normaliseAxis, splitAtAxis } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { toFloat32 } from './cast.ts';
+
+/** Writes softmax (or log-softmax) of each strided row of x into y. */
+function softmaxKernel(x: Float32Array, y: Float32Array, outer: number, len: number, inner: number, logarithm: boolean): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * len * inner + i;
+      const end = base + len * inner;
+      let m = -Infinity;
+      for (let p = base; p < end; p += inner) if (x[p] > m) m = x[p];
+      let s = 0;
+      if (logarithm) {
+        for (let p = base; p < end; p += inner) s += Math.exp(x[p] - m);
+        const lse = m + Math.log(s);
+        for (let p = base; p < end; p += inner) y[p] = x[p] - lse;
+      } else {
+        for (let p = base; p < end; p += inner) {
+          const e = Math.exp(x[p] - m);
+          y[p] = e;
+          s += e;
+        }
+        const inv = 1 / s;
+        for (let p = base; p < end; p += inner) y[p] *= inv;
+      }
+    }
+  }
+}
+
+function softmaxOp(input: Tensor, axis: number, logarithm: boolean): Tensor {
+  const name = logarithm ? 'logSoftmax' : 'softmax';
+  const x = toFloat32(input);
+  const { outer, len, inner } = splitAtAxis(x.shape, normaliseAxis(axis, x.ndim, name));
+  const y = new Float32Array(x.size);
+  softmaxKernel(x.data as Float32Array, y, outer, len, inner, logarithm);
+  const out = new Tensor(y, x.shape);
+  if (!tracksGrad(x)) return out;
+  return attachGrad(out, name, [x], (g) => {
+    const gx = gradBuffer(x);
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        const base = o * len * inner + i;
+        const end = base + len * inner;
+        let s = 0;
+        if (logarithm) {
+          // d/dx of log softmax: g − softmax · Σg.
+          for (let p = base; p < end; p += inner) s += g[p];
+          for (let p = base; p < end; p += inner) gx[p] += g[p] - Math.exp(y[p]) * s;
+        } else {
+          // d/dx of softmax: y ⊙ (g − Σ g·y).
+          for (let p = base; p < end; p += inner) s += g[p] * y[p];
+          for (let p = base; p < end; p += inner) gx[p] += y[p] * (g[p] - s);
+        }
+      }
+    }
+  });
+}
+
+/** Softmax along `axis` (default last). */
+export function softmax(x: Tensor, axis = -1): Tensor {
+  return softmaxOp(x, axis, false);
+}
+
+/** log(softmax(x)) along `axis` (default last), computed directly for accuracy. */
+export function logSoftmax(x: Tensor, axis = -1): Tensor {
+  return softmaxOp(x, axis, true);
+}

@@ -1,0 +1,91 @@
+/** Elementwise math functions of one tensor: neg, exp, log, sqrt, pow, tanh. */
+import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { Tensor } from '../tensor.ts';
+import { toFloat32 } from './cast.ts';
+
+/** y[i] = f(x[i]) for the whole array. */
+export type UnaryForward = (x: Float32Array, y: Float32Array) => void;
+/** gx[i] += g[i]·f'(x[i]) (given x and y = f(x)). */
+export type UnaryBackward = (g: Float32Array, x: Float32Array, y: Float32Array, gx: Float32Array) => void;
+
+/** Applies an elementwise function with its derivative; the kernels loop over whole arrays. */
+export function unaryOp(input: Tensor, name: string, forward: UnaryForward, backward: UnaryBackward): Tensor {
+  const x = toFloat32(input);
+  const xd = x.data as Float32Array;
+  const yd = new Float32Array(xd.length);
+  forward(xd, yd);
+  const out = new Tensor(yd, x.shape);
+  if (!tracksGrad(x)) return out;
+  return attachGrad(out, name, [x], (g) => backward(g, xd, yd, gradBuffer(x)));
+}
+
+/** −x. */
+export function neg(x: Tensor): Tensor {
+  return unaryOp(
+    x,
+    'neg',
+    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = -x[i]; },
+    (g, _x, _y, gx) => { for (let i = 0; i < g.length; i++) gx[i] -= g[i]; },
+  );
+}
+
+/** eˣ. */
+export function exp(x: Tensor): Tensor {
+  return unaryOp(
+    x,
+    'exp',
+    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.exp(x[i]); },
+    (g, _x, y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += g[i] * y[i]; },
+  );
+}
+
+/** Natural logarithm. */
+export function log(x: Tensor): Tensor {
+  return unaryOp(
+    x,
+    'log',
+    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.log(x[i]); },
+    (g, x, _y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += g[i] / x[i]; },
+  );
+}
+
+/** √x. */
+export function sqrt(x: Tensor): Tensor {
+  return unaryOp(
+    x,
+    'sqrt',
+    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.sqrt(x[i]); },
+    (g, _x, y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += (0.5 * g[i]) / y[i]; },
+  );
+}
+
+/** Hyperbolic tangent. */
+export function tanh(x: Tensor): Tensor {
+  return unaryOp(
+    x,
+    'tanh',
+    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]); },
+    (g, _x, y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i] * y[i]); },
+  );
+}
+
+/** xᵖ for a constant exponent p. */
+export function pow(x: Tensor, p: number): Tensor {
+  if (p === 2) {
+    return unaryOp(
+      x,
+      'pow',
+      (x, y) => { for (let i = 0; i < x.length; i++) y[i] = x[i] * x[i]; },
+      (g, x, _y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += 2 * g[i] * x[i]; },
+    );
+  }
+  return unaryOp(
+    x,
+    'pow',
+    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.pow(x[i], p); },
+    (g, x, _y, gx) => {
+      if (p === 0) return;
+      for (let i = 0; i < g.length; i++) gx[i] += g[i] * p * Math.pow(x[i], p - 1);
+    },
+  );
+}

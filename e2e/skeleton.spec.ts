@@ -37,9 +37,9 @@ test('create a design, see it live, rename it, and the name survives a reload', 
   await keepScreenshot(page, testInfo, 'home-page');
 });
 
-test('a rename by one person appears on the screen of another', async ({ browser }) => {
-  const a = await browser.newPage();
-  const b = await browser.newPage();
+test('a rename by one person appears on the screen of another', async ({ browser }, testInfo) => {
+  const a = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const b = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await a.goto('/');
   await a.getByRole('button', { name: 'New design' }).click();
   await expect(a).toHaveURL(/\/d\//);
@@ -47,9 +47,14 @@ test('a rename by one person appears on the screen of another', async ({ browser
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await expect(a.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
+  // Each sees the other in the list of people here (two guests, two cookies).
+  await expect(a.getByRole('list', { name: 'People here' }).getByRole('listitem')).toHaveCount(2);
+  await expect(b.getByRole('list', { name: 'People here' }).getByRole('listitem')).toHaveCount(2);
+
   await a.getByRole('textbox', { name: 'Design title' }).fill('Heads: concat or mean?');
   await a.getByRole('textbox', { name: 'Design title' }).press('Enter');
   await expect(b.getByRole('textbox', { name: 'Design title' })).toHaveValue('Heads: concat or mean?');
+  await keepScreenshot(b, testInfo, 'two-people');
 });
 
 test('an unknown design is a real 404 page', async ({ page }) => {
@@ -84,5 +89,5 @@ test('bad requests get a clear error and change nothing', async ({ request }) =>
   expect(missing.status()).toBe(404);
 
   const after = await (await request.get(`/api/designs/${id}`)).json();
-  expect(after.design).toMatchObject({ title: 'Kept', version: 0 });
+  expect(after.design).toMatchObject({ title: 'Kept', version: 1 });
 });

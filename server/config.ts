@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
 });
 
 export interface Config {
@@ -20,6 +22,10 @@ export interface Config {
   dev: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   shutdownTimeoutMs: number;
+  /** Signs guest cookies; when unset, one is made and kept in dataDir. */
+  sessionSecret: string | undefined;
+  /** Where the server keeps its own files (the default database, the generated session secret). */
+  dataDir: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -45,6 +51,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       dev: e.NODE_ENV === 'development',
       logLevel: e.LOG_LEVEL,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      sessionSecret: e.SESSION_SECRET,
+      dataDir: e.DATA_DIR,
     },
   };
 }

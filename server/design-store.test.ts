@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDesignDocument } from '../lib/design/document.ts';
-import { DesignStore } from './design-store.ts';
-import { pingDb, type Db } from './db.ts';
+import { DesignStore, VersionConflict } from './design-store.ts';
+import { pingDb, createDb, type Db } from './db.ts';
 import { createTestDatabase } from './test-database.ts';
+
+const ada = { id: 'g_ada0000000', name: 'Ada' };
 
 describe('DesignStore on a real SQLite database', () => {
   let db: Db;
@@ -16,49 +18,44 @@ describe('DesignStore on a real SQLite database', () => {
   afterEach(() => dispose());
 
   it('creates a blank design at version 0 with an empty document', async () => {
-    const d = await store.create();
+    const d = await store.create(ada);
     expect(d).toMatchObject({ title: 'Untitled design', version: 0 });
     const full = await store.get(d.id);
-    expect(full?.snapshot).toEqual(emptyDesignDocument());
-    expect(full?.snapshot).toMatchObject({ formatVersion: 1, nodes: [], edges: [] });
+    expect(full?.state).toEqual({ title: 'Untitled design', doc: emptyDesignDocument() });
   });
 
-  it('lists the most recently edited design first', async () => {
-    const a = await store.create('A');
-    const b = await store.create('B');
+  it('records a chosen title as version 1, so version 0 is always the blank canvas', async () => {
+    const d = await store.create(ada, 'Heads');
+    expect(d).toMatchObject({ title: 'Heads', version: 1 });
+    expect(await store.opsSince(d.id, 0)).toMatchObject([{ version: 1, op: { type: 'renameDesign', title: 'Heads' }, author: ada }]);
+  });
+
+  it('appends ops in order, stores the new state, and lists the most recently edited first', async () => {
+    const a = await store.create(ada);
+    const b = await store.create(ada);
     expect((await store.list()).map((d) => d.id)).toEqual([b.id, a.id]);
-    await store.rename(a.id, 'A again', 'guest');
-    expect((await store.list()).map((d) => d.title)).toEqual(['A again', 'B']);
+    await store.appendOp(a.id, 0, { type: 'renameDesign', title: 'A2' }, { title: 'A2', doc: emptyDesignDocument() }, ada);
+    expect((await store.list()).map((d) => d.title)).toEqual(['A2', 'Untitled design']);
+    expect((await store.get(a.id))?.version).toBe(1);
   });
 
-  it('records a rename in the op log with the next version', async () => {
-    const d = await store.create('Old');
-    const renamed = await store.rename(d.id, 'New', 'guest');
-    expect(renamed).toMatchObject({ title: 'New', version: 1 });
-    await store.rename(d.id, 'Newer', 'guest');
-    const ops = await db.designOp.findMany({ where: { designId: d.id }, orderBy: { version: 'asc' } });
-    expect(ops.map((o) => [o.version, o.op])).toEqual([
-      [1, { type: 'rename', title: 'New' }],
-      [2, { type: 'rename', title: 'Newer' }],
-    ]);
+  it('refuses a write based on a version someone else already moved past', async () => {
+    const d = await store.create(ada);
+    const next = { title: 'X', doc: emptyDesignDocument() };
+    await store.appendOp(d.id, 0, { type: 'renameDesign', title: 'X' }, next, ada);
+    await expect(store.appendOp(d.id, 0, { type: 'renameDesign', title: 'Y' }, next, ada)).rejects.toBeInstanceOf(VersionConflict);
+    expect((await store.get(d.id))?.state.title).toBe('X');
+    expect(await store.opsSince(d.id, 0)).toHaveLength(1);
   });
 
-  it('refuses a second op with a version already taken', async () => {
-    const d = await store.create();
-    await store.rename(d.id, 'One', 'guest');
-    await expect(db.designOp.create({ data: { designId: d.id, version: 1, op: {}, author: 'x' } })).rejects.toThrow();
-  });
-
-  it('answers null for an unknown design and changes nothing', async () => {
+  it('answers null for an unknown design', async () => {
     expect(await store.get('missing')).toBeNull();
-    expect(await store.rename('missing', 'x', 'guest')).toBeNull();
-    expect(await db.designOp.count()).toBe(0);
+    expect(await store.opsSince('missing', 0)).toEqual([]);
   });
 
   it('pings the database for real', async () => {
     expect(await pingDb(db)).toBe(true);
-    await db.$disconnect();
-    const broken = (await import('./db.ts')).createDb('file:/nonexistent-dir/for/sure/x.db');
+    const broken = createDb('file:/nonexistent-dir/for/sure/x.db');
     expect(await pingDb(broken)).toBe(false);
   });
 });

@@ -1,18 +1,38 @@
 import type { Db } from './db.ts';
 import { emptyDesignDocument } from '../lib/design/document.ts';
+import { parseDesignDocument } from '../lib/design/parse.ts';
+import { LoggedOp, type DesignState } from '../lib/design/design-state.ts';
 import { DEFAULT_TITLE } from '../lib/design/title.ts';
 import type { DesignSummary } from '../lib/protocol/http.ts';
 
 export interface StoredDesign extends DesignSummary {
-  snapshot: unknown;
+  state: DesignState;
   createdAt: string;
 }
+
+/** One entry of the op log as stored. */
+export interface StoredOp {
+  version: number;
+  op: LoggedOp;
+  author: { id: string; name: string };
+  createdAt: string;
+}
+
+/** Another writer took the version first: the caller reloads and tries again. */
+export class VersionConflict extends Error {
+  constructor(designId: string, version: number) {
+    super(`design ${designId}: version ${version} was written by someone else`);
+  }
+}
+
+/** The stored snapshot cannot be read: reported, never silently replaced. */
+export class CorruptDesign extends Error {}
 
 function summary(d: { id: string; title: string; version: number; updatedAt: Date }): DesignSummary {
   return { id: d.id, title: d.title, version: d.version, updatedAt: d.updatedAt.toISOString() };
 }
 
-/** Designs in the database: the only place that reads or writes Design rows. */
+/** Designs and their op logs in the database: the only place that reads or writes those rows. */
 export class DesignStore {
   constructor(private readonly db: Db) {}
 
@@ -26,30 +46,72 @@ export class DesignStore {
     return rows.map(summary);
   }
 
-  async create(title: string = DEFAULT_TITLE): Promise<DesignSummary> {
-    const row = await this.db.design.create({ data: { title, snapshot: emptyDesignDocument() as object } });
-    return summary(row);
+  /**
+   * A new design. Version 0 is always the blank canvas with the default
+   * title, so replaying the op log from 0 rebuilds any version; a chosen
+   * title is version 1, made by `author`.
+   */
+  async create(author: { id: string; name: string }, title: string = DEFAULT_TITLE): Promise<DesignSummary> {
+    const doc = emptyDesignDocument();
+    const row = await this.db.design.create({ data: { title: DEFAULT_TITLE, snapshot: doc as object } });
+    if (title === DEFAULT_TITLE) return summary(row);
+    await this.appendOp(row.id, 0, { type: 'renameDesign', title }, { title, doc }, author);
+    const renamed = await this.db.design.findUniqueOrThrow({ where: { id: row.id } });
+    return summary(renamed);
   }
 
+  /** The design at its latest version, or null when there is none with this id. */
   async get(id: string): Promise<StoredDesign | null> {
     const row = await this.db.design.findUnique({ where: { id } });
     if (!row) return null;
-    return { ...summary(row), snapshot: row.snapshot, createdAt: row.createdAt.toISOString() };
+    const parsed = parseDesignDocument(row.snapshot);
+    if (!parsed.ok) throw new CorruptDesign(`design ${id}: stored snapshot is unreadable: ${parsed.message}`);
+    return { ...summary(row), state: { title: row.title, doc: parsed.doc }, createdAt: row.createdAt.toISOString() };
   }
 
   /**
-   * Renames a design as an entry of its op log, so a rename is part of the
-   * history like any other edit. The unique (design, version) pair makes a
-   * concurrent writer fail instead of silently reusing a version.
+   * Appends `op` as version `expectedVersion + 1` and stores the state it
+   * produced, atomically. The unique (design, version) pair, not this
+   * process's memory, decides who wins when two writers race.
    */
-  async rename(id: string, title: string, author: string): Promise<DesignSummary | null> {
-    return this.db.$transaction(async (tx) => {
-      const current = await tx.design.findUnique({ where: { id }, select: { version: true } });
-      if (!current) return null;
-      const version = current.version + 1;
-      await tx.designOp.create({ data: { designId: id, version, op: { type: 'rename', title }, author } });
-      const row = await tx.design.update({ where: { id }, data: { title, version } });
-      return summary(row);
+  async appendOp(
+    id: string,
+    expectedVersion: number,
+    op: LoggedOp,
+    next: DesignState,
+    author: { id: string; name: string },
+  ): Promise<{ version: number; createdAt: string }> {
+    const version = expectedVersion + 1;
+    try {
+      return await this.db.$transaction(async (tx) => {
+        const moved = await tx.design.updateMany({
+          where: { id, version: expectedVersion },
+          data: { version, title: next.title, snapshot: next.doc as object },
+        });
+        if (moved.count !== 1) throw new VersionConflict(id, version);
+        const row = await tx.designOp.create({
+          data: { designId: id, version, op: op as object, author: author.id, authorName: author.name },
+        });
+        return { version, createdAt: row.createdAt.toISOString() };
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'P2002') throw new VersionConflict(id, version);
+      throw err;
+    }
+  }
+
+  /** Ops after `version`, oldest first (at most `limit`). */
+  async opsSince(id: string, version: number, limit = 1000): Promise<StoredOp[]> {
+    const rows = await this.db.designOp.findMany({
+      where: { designId: id, version: { gt: version } },
+      orderBy: { version: 'asc' },
+      take: limit,
     });
+    return rows.map((r) => ({
+      version: r.version,
+      op: LoggedOp.parse(r.op),
+      author: { id: r.author, name: r.authorName },
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 }

@@ -7,6 +7,8 @@ import { parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './db.ts';
 import { DesignStore } from './design-store.ts';
+import { GUEST_COOKIE, GuestIdentities, readCookie } from './identity.ts';
+import { loadSessionSecret } from './session-secret.ts';
 import { Realtime } from './realtime.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
 
   const db = createDb(config.databaseUrl);
   const designs = new DesignStore(db);
+  const identities = new GuestIdentities(loadSessionSecret(config.sessionSecret, path.resolve(config.dataDir, 'session-secret')));
 
   const app = next({ dev: config.dev, dir: root, port: config.port });
   await app.prepare();
@@ -32,17 +35,24 @@ async function main(): Promise<void> {
   const upgrade = app.getUpgradeHandler();
 
   const http = createServer((req, res) => {
+    // Everyone who opens the app gets a guest identity (name and colour) that sticks.
+    if (!identities.decode(readCookie(req.headers.cookie, GUEST_COOKIE))) {
+      const guest = identities.newGuest();
+      res.appendHeader('Set-Cookie', identities.setCookie(guest, false));
+      // Let this very request's handlers see it too.
+      req.headers.cookie = [req.headers.cookie, `${GUEST_COOKIE}=${identities.encode(guest)}`].filter(Boolean).join('; ');
+    }
     handle(req, res).catch((err: unknown) => {
       log.error({ err, url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500).end('Internal error');
     });
   });
-  const realtime = new Realtime(http, designs, log);
+  const realtime = new Realtime(http, designs, identities, log);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, realtime, log, version });
+  provideServices({ config, db, designs, realtime, identities, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,62 +1,199 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
+  CursorMove,
   JoinDesign,
+  SelectionChange,
+  SubmitOp,
+  ViewportChange,
   type ClientToServerEvents,
-  type DesignRenamed,
+  type JoinAnswer,
+  type Participant,
+  type Refusal,
   type ServerToClientEvents,
+  type SubmitAnswer,
 } from '../lib/protocol/messages.ts';
-import type { DesignStore } from './design-store.ts';
+import { CorruptDesign } from './design-store.ts';
+import { GUEST_COOKIE, readCookie, type GuestIdentities } from './identity.ts';
 import type { Logger } from './logger.ts';
+import type { DesignRoom } from './rooms/design-room.ts';
+import { RoomHub } from './rooms/room-hub.ts';
+import type { DesignStore } from './design-store.ts';
+
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+interface SocketData {
+  person: Participant;
+  designId?: string;
+  lastCursorAt: number;
+  lastViewportAt: number;
+  opTokens: number;
+  opRefillAt: number;
+}
 
 const roomOf = (designId: string) => `design:${designId}`;
+// Cursor and viewport traffic is capped per connection; extra moves are dropped, never queued.
+const PRESENCE_MIN_INTERVAL_MS = 40;
+// A token bucket per connection: bursts of edits (a paste) pass, a flood does not.
+const OP_BURST = 60;
+const OPS_PER_SECOND = 30;
 
-/** The socket.io binding: a thin adapter from messages to the design store. */
+/** The socket.io binding: parses every message, then hands it to a design room. */
 export class Realtime {
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  readonly io: IoServer;
+  readonly rooms: RoomHub;
 
-  constructor(http: HttpServer, private readonly designs: DesignStore, private readonly log: Logger) {
+  constructor(
+    http: HttpServer,
+    store: DesignStore,
+    private readonly identities: GuestIdentities,
+    private readonly log: Logger,
+  ) {
     // destroyUpgrade: false leaves other upgrades (Next's dev HMR) to Next.
-    this.io = new Server(http, { path: '/socket.io', destroyUpgrade: false, serveClient: false });
+    this.io = new Server(http, { path: '/socket.io', destroyUpgrade: false, serveClient: false, maxHttpBufferSize: 1_000_000 });
+    this.rooms = new RoomHub(store, (designId) => ({
+      applied: (msg, origin) => {
+        // The author's connection learns of its own edit from the ack.
+        const { clientOpId: _, ...shared } = msg;
+        this.io.to(roomOf(designId)).except(origin ?? []).emit('op:applied', shared);
+      },
+      diagnostics: (msg) => this.io.to(roomOf(designId)).emit('design:diagnostics', msg),
+    }));
     this.io.on('connection', (socket) => this.onConnection(socket));
   }
 
-  private onConnection(socket: Socket<ClientToServerEvents, ServerToClientEvents>): void {
-    socket.on('design:join', async (raw, ack) => {
+  private onConnection(socket: IoSocket): void {
+    const person = this.identities.decode(readCookie(socket.handshake.headers.cookie, GUEST_COOKIE)) ?? this.identities.newGuest();
+    socket.data = { person, lastCursorAt: 0, lastViewportAt: 0, opTokens: OP_BURST, opRefillAt: Date.now() };
+
+    socket.on('design:join', (raw, ack) => {
       if (typeof ack !== 'function') return;
-      const msg = JoinDesign.safeParse(raw);
-      if (!msg.success) {
-        const protocolIssue = msg.error.issues.some((i) => i.path[0] === 'protocol');
-        ack(
-          protocolIssue
-            ? { ok: false, code: 'protocol-mismatch', message: 'This page is out of date: reload it.' }
-            : { ok: false, code: 'bad-message', message: msg.error.issues[0].message },
-        );
-        return;
-      }
-      try {
-        const design = await this.designs.get(msg.data.designId);
-        if (!design) {
-          ack({ ok: false, code: 'not-found', message: 'No design has this id.' });
-          return;
-        }
-        for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
-        await socket.join(roomOf(design.id));
-        ack({ ok: true, designId: design.id, title: design.title, version: design.version });
-      } catch (err) {
-        this.log.error({ err }, 'design:join failed');
-        ack({ ok: false, code: 'internal', message: 'The server could not open this design.' });
-      }
+      this.join(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'design:join')));
     });
+    socket.on('op:submit', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      this.submit(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'op:submit')));
+    });
+    socket.on('presence:cursor', (raw) => this.cursor(socket, raw));
+    socket.on('presence:selection', (raw) => void this.selection(socket, raw));
+    socket.on('presence:viewport', (raw) => void this.viewport(socket, raw));
+    socket.on('disconnect', () => void this.leave(socket));
   }
 
-  /** Tells everyone in the design's room about a new title. */
-  designRenamed(msg: DesignRenamed): void {
-    this.io.to(roomOf(msg.designId)).emit('design:renamed', msg);
+  private async join(socket: IoSocket, raw: unknown): Promise<JoinAnswer> {
+    const msg = JoinDesign.safeParse(raw);
+    if (!msg.success) {
+      return msg.error.issues.some((i) => i.path[0] === 'protocol')
+        ? refusal('protocol-mismatch', 'This page is out of date: reload it.')
+        : refusal('bad-message', msg.error.issues[0].message);
+    }
+    const room = await this.rooms.room(msg.data.designId);
+    if (!room) return refusal('not-found', 'No design has this id.');
+    if (socket.data.designId && socket.data.designId !== room.designId) await this.leave(socket);
+    const person = socket.data.person;
+    const catchUp = await room.catchUp(msg.data.sinceVersion);
+    const rejoining = socket.data.designId === room.designId;
+    if (!rejoining) {
+      socket.data.designId = room.designId;
+      await socket.join(roomOf(room.designId));
+      if (room.arrive(person)) {
+        const me = room.participants.find((p) => p.id === person.id);
+        if (me) socket.to(roomOf(room.designId)).emit('presence:joined', me);
+      }
+    }
+    const { version, state } = room.current;
+    return {
+      ok: true,
+      designId: room.designId,
+      you: person,
+      version,
+      title: state.title,
+      catchUp,
+      diagnostics: room.diagnostics,
+      participants: room.participants,
+    };
+  }
+
+  private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {
+    const msg = SubmitOp.safeParse(raw);
+    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
+    const room = await this.joinedRoom(socket);
+    if (!room) return { ...refusal('not-joined', 'Join the design before editing it.'), clientOpId: msg.data.clientOpId };
+    if (!takeToken(socket.data)) {
+      return { ...refusal('rate-limited', 'Too many edits at once: slow down a little.'), clientOpId: msg.data.clientOpId };
+    }
+    return room.submit(socket.data.person, msg.data.clientOpId, msg.data.op, socket.id);
+  }
+
+  private cursor(socket: IoSocket, raw: unknown): void {
+    const now = Date.now();
+    if (now - socket.data.lastCursorAt < PRESENCE_MIN_INTERVAL_MS || !socket.data.designId) return;
+    const msg = CursorMove.safeParse(raw);
+    if (!msg.success) return;
+    socket.data.lastCursorAt = now;
+    const id = socket.data.person.id;
+    socket.volatile.to(roomOf(socket.data.designId)).emit('presence:cursor', msg.data ? { id, ...msg.data } : { id, gone: true });
+  }
+
+  private async selection(socket: IoSocket, raw: unknown): Promise<void> {
+    const msg = SelectionChange.safeParse(raw);
+    const room = msg.success ? await this.joinedRoom(socket) : null;
+    if (!room || !msg.success) return;
+    room.setSelection(socket.data.person.id, msg.data.nodeIds);
+    socket.to(roomOf(room.designId)).emit('presence:selection', { id: socket.data.person.id, nodeIds: msg.data.nodeIds });
+  }
+
+  private async viewport(socket: IoSocket, raw: unknown): Promise<void> {
+    const now = Date.now();
+    if (now - socket.data.lastViewportAt < PRESENCE_MIN_INTERVAL_MS) return;
+    const msg = ViewportChange.safeParse(raw);
+    const room = msg.success ? await this.joinedRoom(socket) : null;
+    if (!room || !msg.success) return;
+    socket.data.lastViewportAt = now;
+    room.setViewport(socket.data.person.id, msg.data);
+    socket.volatile.to(roomOf(room.designId)).emit('presence:viewport', { id: socket.data.person.id, ...msg.data });
+  }
+
+  private async leave(socket: IoSocket): Promise<void> {
+    const designId = socket.data.designId;
+    if (!designId) return;
+    socket.data.designId = undefined;
+    await socket.leave(roomOf(designId));
+    const room = await this.rooms.room(designId).catch(() => null);
+    if (room?.leave(socket.data.person.id)) {
+      this.io.to(roomOf(designId)).emit('presence:left', { id: socket.data.person.id });
+      await this.rooms.release(designId);
+    }
+  }
+
+  private async joinedRoom(socket: IoSocket): Promise<DesignRoom | null> {
+    return socket.data.designId ? this.rooms.room(socket.data.designId) : null;
+  }
+
+  private internal(err: unknown, what: string): Refusal {
+    if (err instanceof CorruptDesign) {
+      this.log.error({ err }, `${what}: corrupt design`);
+      return refusal('internal', 'This design could not be read. Nothing was changed.');
+    }
+    this.log.error({ err }, `${what} failed`);
+    return refusal('internal', 'The server could not handle this. Nothing was changed.');
   }
 
   async close(): Promise<void> {
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
+}
+
+function refusal(code: Refusal['code'], message: string): Refusal {
+  return { ok: false, code, message };
+}
+
+function takeToken(data: SocketData): boolean {
+  const now = Date.now();
+  data.opTokens = Math.min(OP_BURST, data.opTokens + ((now - data.opRefillAt) / 1000) * OPS_PER_SECOND);
+  data.opRefillAt = now;
+  if (data.opTokens < 1) return false;
+  data.opTokens -= 1;
+  return true;
 }

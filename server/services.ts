@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import type { DesignStore } from './design-store.ts';
+import type { GuestIdentities } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { Realtime } from './realtime.ts';
 
@@ -14,6 +15,7 @@ export interface Services {
   db: Db;
   designs: DesignStore;
   realtime: Realtime;
+  identities: GuestIdentities;
   log: Logger;
   version: string;
 }

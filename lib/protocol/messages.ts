@@ -1,42 +1,129 @@
 import { z } from 'zod';
+import type { DesignDocument } from '../design/document.ts';
+import type { Diagnostic } from '../design/diagnostics.ts';
+import type { LoggedOp } from '../design/design-state.ts';
+import type { TensorShape } from '../design/validate.ts';
 
 /**
  * Every socket.io message, both directions. Bump PROTOCOL_VERSION on any
- * incompatible change; the client sends its version when it joins.
+ * incompatible change; the client sends its version when it joins, and an
+ * out-of-date page is told to reload instead of being misunderstood.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const DesignId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a design id');
+const ClientOpId = z.string().min(1).max(64);
+const Version = z.int().min(0);
+const Finite = z.number().min(-1e7).max(1e7);
 
-// client → server
-export const JoinDesign = z.object({ protocol: z.literal(PROTOCOL_VERSION), designId: DesignId }).strict();
+// ── client → server ──────────────────────────────────────────────────────────
+
+/** Open a design; `sinceVersion` asks for only the ops missed since then (reconnect). */
+export const JoinDesign = z.strictObject({
+  protocol: z.literal(PROTOCOL_VERSION),
+  designId: DesignId,
+  sinceVersion: Version.optional(),
+});
 export type JoinDesign = z.infer<typeof JoinDesign>;
 
-// server → client
-export interface DesignJoined {
-  designId: string;
-  title: string;
-  version: number;
+/** One edit; the op itself is checked against lib/design's schema by the room. */
+export const SubmitOp = z.strictObject({
+  clientOpId: ClientOpId,
+  /** The version the client had applied when it made the edit (for logs and conflict reasons). */
+  baseVersion: Version,
+  op: z.unknown(),
+});
+export type SubmitOp = z.infer<typeof SubmitOp>;
+
+/** Cursor position in canvas coordinates, or null when it left the canvas. Volatile. */
+export const CursorMove = z.strictObject({ x: Finite, y: Finite }).nullable();
+export const SelectionChange = z.strictObject({ nodeIds: z.array(z.string().min(1).max(64)).max(500) });
+export const ViewportChange = z.strictObject({ x: Finite, y: Finite, zoom: z.number().min(0.01).max(100) });
+
+// ── server → client ──────────────────────────────────────────────────────────
+
+/** Who did something: stable for a person across reconnects. */
+export interface Participant {
+  id: string;
+  name: string;
+  colour: string;
 }
-export interface DesignRenamed {
-  designId: string;
-  title: string;
-  version: number;
+
+export interface PresenceState extends Participant {
+  selection: string[];
+  viewport: { x: number; y: number; zoom: number } | null;
 }
+
+/** An accepted op as everyone applies it, in version order. */
+export interface AppliedOp {
+  designId: string;
+  version: number;
+  op: LoggedOp;
+  author: Participant;
+  /** Set on the copy that reaches the author, so it can confirm its pending edit. */
+  clientOpId?: string;
+}
+
+export interface DiagnosticsMessage {
+  designId: string;
+  /** The version the diagnostics describe. */
+  version: number;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  edges: Record<string, TensorShape>;
+}
+
+/** What a joiner gets: either the whole state or exactly the ops it missed. */
+export type CatchUp =
+  | { kind: 'snapshot'; version: number; title: string; doc: DesignDocument }
+  | { kind: 'ops'; fromVersion: number; ops: AppliedOp[] };
 
 /** Why the server refused a message: a code for programs, a sentence for people. */
 export interface Refusal {
   ok: false;
-  code: 'bad-message' | 'not-found' | 'protocol-mismatch' | 'internal';
+  code:
+    | 'bad-message'
+    | 'not-found'
+    | 'not-joined'
+    | 'protocol-mismatch'
+    | 'refused-op'
+    | 'conflict'
+    | 'rate-limited'
+    | 'internal';
   message: string;
+  /** For refused ops: the design rule that refused it (lib/design's refusal code). */
+  reason?: string;
 }
 
-export type JoinAnswer = ({ ok: true } & DesignJoined) | Refusal;
+export type JoinAnswer =
+  | {
+      ok: true;
+      designId: string;
+      you: Participant;
+      version: number;
+      title: string;
+      catchUp: CatchUp;
+      diagnostics: DiagnosticsMessage;
+      participants: PresenceState[];
+    }
+  | Refusal;
+
+export type SubmitAnswer = { ok: true; clientOpId: string; version: number } | (Refusal & { clientOpId?: string });
 
 export interface ClientToServerEvents {
   'design:join': (msg: unknown, ack: (answer: JoinAnswer) => void) => void;
+  'op:submit': (msg: unknown, ack: (answer: SubmitAnswer) => void) => void;
+  'presence:cursor': (msg: unknown) => void;
+  'presence:selection': (msg: unknown) => void;
+  'presence:viewport': (msg: unknown) => void;
 }
 
 export interface ServerToClientEvents {
-  'design:renamed': (msg: DesignRenamed) => void;
+  'op:applied': (msg: AppliedOp) => void;
+  'design:diagnostics': (msg: DiagnosticsMessage) => void;
+  'presence:joined': (msg: PresenceState) => void;
+  'presence:left': (msg: { id: string }) => void;
+  'presence:cursor': (msg: { id: string; x: number; y: number } | { id: string; gone: true }) => void;
+  'presence:selection': (msg: { id: string; nodeIds: string[] }) => void;
+  'presence:viewport': (msg: { id: string; x: number; y: number; zoom: number }) => void;
 }

@@ -1,5 +1,6 @@
 import { CreateDesignRequest } from '@/lib/protocol/http';
 import { readJsonBody } from '@/server/http';
+import { requestPerson } from '@/server/request-person';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,6 @@ export async function GET(): Promise<Response> {
 export async function POST(req: Request): Promise<Response> {
   const body = await readJsonBody(req, CreateDesignRequest);
   if (!body.ok) return body.response;
-  const design = await services().designs.create(body.data.title);
+  const design = await services().designs.create(requestPerson(req), body.data.title);
   return Response.json({ ok: true, design }, { status: 201 });
 }

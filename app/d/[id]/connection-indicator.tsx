@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from './use-design-connection';
+import type { ConnectionStatus } from './use-design-room';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: 'connecting…',

@@ -3,17 +3,14 @@
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
-import type { DesignRenamed } from '@/lib/protocol/messages';
 import { ConnectionIndicator } from './connection-indicator';
+import { ParticipantList } from './participant-list';
 import { TitleEditor } from './title-editor';
-import { useDesignConnection } from './use-design-connection';
+import { useDesignRoom } from './use-design-room';
 
 /** The page where a group builds a design together. */
 export function DesignEditor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
-  const [title, setTitle] = useState(initialTitle);
-  const onRenamed = useCallback((msg: DesignRenamed) => setTitle(msg.title), []);
-  const { status, problem } = useDesignConnection(designId, onRenamed);
+  const { status, problem, title, participants, edit } = useDesignRoom(designId, initialTitle);
 
   return (
     <div className="editor">
@@ -21,8 +18,9 @@ export function DesignEditor({ designId, initialTitle }: { designId: string; ini
         <Link href="/" className="home-link" aria-label="All designs">
           Multihead
         </Link>
-        <TitleEditor designId={designId} title={title} onSaved={setTitle} />
+        <TitleEditor title={title} onRename={(next) => edit({ type: 'renameDesign', title: next })} />
         <span className="spacer" />
+        <ParticipantList participants={participants} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>
       <main className="canvas" aria-label="Design canvas">

@@ -20,5 +20,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DesignPage({ params }: Props) {
   const design = await load((await params).id);
   if (!design) notFound();
-  return <DesignEditor designId={design.id} initialTitle={design.title} />;
+  return <DesignEditor designId={design.id} initialTitle={design.state.title} />;
 }

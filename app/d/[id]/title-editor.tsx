@@ -2,11 +2,12 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { MAX_TITLE_LENGTH } from '@/lib/design/title';
+import type { EditOutcome } from './use-design-room';
 
-type Props = { designId: string; title: string; onSaved: (title: string) => void };
+type Props = { title: string; onRename: (title: string) => Promise<EditOutcome> };
 
 /** The design's title, renamed in place: Enter or leaving the field saves, Escape cancels. */
-export function TitleEditor({ designId, title, onSaved }: Props) {
+export function TitleEditor({ title, onRename }: Props) {
   const [draft, setDraft] = useState(title);
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const editing = useRef(false);
@@ -25,20 +26,8 @@ export function TitleEditor({ designId, title, onSaved }: Props) {
       return setState({ kind: 'error', message: 'A title cannot be empty.' });
     }
     setState({ kind: 'saving' });
-    try {
-      const res = await fetch(`/api/designs/${designId}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: next }),
-      });
-      const body = (await res.json()) as { ok: boolean; design?: { title: string }; message?: string };
-      if (!res.ok || !body.design) throw new Error(body.message ?? `The server answered ${res.status}`);
-      onSaved(body.design.title);
-      setDraft(body.design.title);
-      setState({ kind: 'saved' });
-    } catch (err) {
-      setState({ kind: 'error', message: `Not renamed: ${err instanceof Error ? err.message : String(err)}` });
-    }
+    const outcome = await onRename(next);
+    setState(outcome.ok ? { kind: 'saved' } : { kind: 'error', message: `Not renamed: ${outcome.message}` });
   }
 
   return (

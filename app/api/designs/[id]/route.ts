@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { RenameDesignRequest } from '@/lib/protocol/http';
 import { DesignId } from '@/lib/protocol/messages';
 import { apiError, readJsonBody } from '@/server/http';
+import { requestPerson } from '@/server/request-person';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
@@ -11,18 +13,20 @@ export async function GET(_req: Request, { params }: Context): Promise<Response>
   const { id } = await params;
   const design = DesignId.safeParse(id).success ? await services().designs.get(id) : null;
   if (!design) return apiError(404, 'not-found', 'No design has this id.');
-  return Response.json({ ok: true, design });
+  const { state, ...summary } = design;
+  return Response.json({ ok: true, design: { ...summary, title: state.title, doc: state.doc } });
 }
 
-/** Rename. Everyone in the design's room sees the new title at once. */
+/** Rename: an edit through the design's room like any other, so everyone there sees it at once. */
 export async function PATCH(req: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
   if (!DesignId.safeParse(id).success) return apiError(404, 'not-found', 'No design has this id.');
   const body = await readJsonBody(req, RenameDesignRequest);
   if (!body.ok) return body.response;
-  const { designs, realtime } = services();
-  const design = await designs.rename(id, body.data.title, 'guest');
-  if (!design) return apiError(404, 'not-found', 'No design has this id.');
-  realtime.designRenamed({ designId: design.id, title: design.title, version: design.version });
-  return Response.json({ ok: true, design });
+  const room = await services().realtime.rooms.room(id);
+  if (!room) return apiError(404, 'not-found', 'No design has this id.');
+  const answer = await room.submit(requestPerson(req), `http-${randomUUID()}`, { type: 'renameDesign', title: body.data.title });
+  if (!answer.ok) return apiError(answer.code === 'conflict' ? 409 : 400, answer.reason ?? answer.code, answer.message);
+  const design = await services().designs.get(id);
+  return Response.json({ ok: true, design: design && { id, title: design.state.title, version: design.version, updatedAt: design.updatedAt } });
 }

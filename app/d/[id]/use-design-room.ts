@@ -1,0 +1,131 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { LoggedOp } from '@/lib/design/design-state';
+import { DesignReplica, type ReplicaEvent } from '@/lib/design/replica';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type JoinAnswer,
+  type PresenceState,
+  type ServerToClientEvents,
+  type SubmitAnswer,
+} from '@/lib/protocol/messages';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type EditOutcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * The live design: a replica kept in step with the room over socket.io.
+ * Edits show at once and are confirmed or rolled back by the server; after a
+ * reconnect the client asks only for what it missed and resends its pending edits.
+ */
+export function useDesignRoom(designId: string, initialTitle: string) {
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [title, setTitle] = useState(initialTitle);
+  const [participants, setParticipants] = useState<PresenceState[]>([]);
+  const replica = useRef<DesignReplica | null>(null);
+  const sendRef = useRef<((clientOpId: string, op: LoggedOp) => void) | null>(null);
+  const waiting = useRef(new Map<string, (outcome: EditOutcome) => void>());
+
+  const show = useCallback(() => {
+    if (replica.current) setTitle(replica.current.state.title);
+  }, []);
+
+  useEffect(() => {
+    const socket: RoomSocket = io({ path: '/socket.io' });
+
+    const handle = (events: ReplicaEvent[]) => {
+      for (const e of events) {
+        if (e.type === 'gap') join();
+        if (e.type === 'rolled-back') {
+          setProblem(`Your edit was undone: ${e.message}`);
+          waiting.current.get(e.clientOpId)?.({ ok: false, message: e.message });
+          waiting.current.delete(e.clientOpId);
+        }
+      }
+      show();
+    };
+
+    const send = (clientOpId: string, op: LoggedOp) => {
+      const r = replica.current;
+      if (!r) return;
+      socket.emit('op:submit', { clientOpId, baseVersion: r.version, op }, (answer: SubmitAnswer) => {
+        const events = answer.ok ? r.accepted(clientOpId, answer.version) : r.refused(clientOpId, answer.message);
+        waiting.current.get(clientOpId)?.(answer.ok ? { ok: true } : { ok: false, message: answer.message });
+        waiting.current.delete(clientOpId);
+        handle(events);
+      });
+    };
+
+    // Sent now when connected; otherwise kept pending and resent after the next join.
+    sendRef.current = (clientOpId, op) => {
+      if (socket.connected) send(clientOpId, op);
+    };
+
+    const join = () => {
+      const sinceVersion = replica.current?.version;
+      socket.emit('design:join', { protocol: PROTOCOL_VERSION, designId, sinceVersion }, (answer: JoinAnswer) => {
+        if (!answer.ok) {
+          setStatus('offline');
+          setProblem(answer.message);
+          return;
+        }
+        const events: ReplicaEvent[] = [];
+        if (answer.catchUp.kind === 'snapshot') {
+          const state = { title: answer.catchUp.title, doc: answer.catchUp.doc };
+          if (replica.current) events.push(...replica.current.reset(state, answer.catchUp.version));
+          else replica.current = new DesignReplica(state, answer.catchUp.version, answer.you.id + '-' + socket.id);
+        } else if (replica.current) {
+          for (const applied of answer.catchUp.ops) events.push(...replica.current.remote(applied.version, applied.op));
+        }
+        setParticipants(answer.participants);
+        setStatus('connected');
+        setProblem(null);
+        handle(events);
+        // Edits made while offline go out again, in order.
+        for (const pending of replica.current?.unconfirmed ?? []) send(pending.clientOpId, pending.op);
+      });
+    };
+
+    socket.on('connect', join);
+    socket.on('disconnect', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.io.on('reconnect_attempt', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.on('op:applied', (msg) => replica.current && handle(replica.current.remote(msg.version, msg.op)));
+    socket.on('presence:joined', (p) => setParticipants((list) => [...list.filter((x) => x.id !== p.id), p]));
+    socket.on('presence:left', ({ id }) => setParticipants((list) => list.filter((x) => x.id !== id)));
+    const goneOffline = () => setStatus('offline');
+    const backOnline = () => {
+      if (!socket.connected) setStatus('reconnecting');
+    };
+    window.addEventListener('offline', goneOffline);
+    window.addEventListener('online', backOnline);
+    return () => {
+      window.removeEventListener('offline', goneOffline);
+      window.removeEventListener('online', backOnline);
+      socket.disconnect();
+      sendRef.current = null;
+    };
+  }, [designId, show]);
+
+  /** Makes an edit now and resolves when the server has confirmed or refused it. */
+  const edit = useCallback(
+    (op: LoggedOp): Promise<EditOutcome> => {
+      const r = replica.current;
+      if (!r) return Promise.resolve({ ok: false, message: 'Not connected yet.' });
+      const sent = r.edit(op);
+      if (!sent.ok) return Promise.resolve({ ok: false, message: sent.message });
+      show();
+      const outcome = new Promise<EditOutcome>((resolve) => waiting.current.set(sent.clientOpId, resolve));
+      sendRef.current?.(sent.clientOpId, op);
+      return outcome;
+    },
+    [show],
+  );
+
+  return { status, problem, title, participants, edit };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { DesignDocument } from './document.ts';
+import { applyOp, DesignOp, type OpRefusal } from './ops/index.ts';
+import { DesignTitle } from './title.ts';
+
+/** Everything a design's op log changes: its title and its document. */
+export interface DesignState {
+  title: string;
+  doc: DesignDocument;
+}
+
+/** Renaming the design itself (not a node): an edit like any other, so it has a version and an undo. */
+export const RenameDesign = z.strictObject({ type: z.literal('renameDesign'), title: DesignTitle });
+export type RenameDesign = z.infer<typeof RenameDesign>;
+
+/** One entry of a design's op log. */
+export const LoggedOp = z.union([DesignOp, RenameDesign]);
+export type LoggedOp = z.infer<typeof LoggedOp>;
+
+export type StateOpResult = { ok: true; state: DesignState; inverse: LoggedOp } | OpRefusal;
+
+/** Applies one logged op to a design's state; pure, and refused ops change nothing. */
+export function applyLoggedOp(state: DesignState, op: LoggedOp): StateOpResult {
+  if (op.type === 'renameDesign') {
+    return { ok: true, state: { ...state, title: op.title }, inverse: { type: 'renameDesign', title: state.title } };
+  }
+  const result = applyOp(state.doc, op);
+  return result.ok ? { ok: true, state: { ...state, doc: result.doc }, inverse: result.inverse } : result;
+}
+
+/** Reads a logged op from untrusted JSON; the refusal names the offending field. */
+export function parseLoggedOp(input: unknown): { ok: true; op: LoggedOp } | OpRefusal {
+  const parsed = LoggedOp.safeParse(input);
+  if (parsed.success) return { ok: true, op: parsed.data };
+  // A union's first issue is rarely the useful one: report against the op's own schema.
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  const schema = type === 'renameDesign' ? RenameDesign : DesignOp;
+  const issue = (schema.safeParse(input).error ?? parsed.error).issues[0];
+  const path = issue.path.map(String).join('.');
+  return { ok: false, code: 'bad-op', message: path ? `${path}: ${issue.message}` : issue.message };
+}

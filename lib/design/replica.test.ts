@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { applyLoggedOp, type DesignState, type LoggedOp } from './design-state.ts';
+import { emptyDesignDocument } from './document.ts';
+import { DesignReplica } from './replica.ts';
+
+const start = (): DesignState => ({ title: 'T', doc: emptyDesignDocument() });
+const addNode = (id: string, heads = 4): LoggedOp => ({
+  type: 'addNode',
+  node: { id, type: 'multi-head-attention', params: { heads }, position: { x: 0, y: 0 } },
+});
+const setHeads = (id: string, heads: number): LoggedOp => ({ type: 'setParams', id, params: { heads } });
+const heads = (s: DesignState, id: string) => s.doc.nodes.find((n) => n.id === id)?.params.heads;
+
+/** The server's side in miniature: applies ops in arrival order, numbering them. */
+class Server {
+  state = start();
+  version = 0;
+  log: Array<{ version: number; op: LoggedOp }> = [];
+  submit(op: LoggedOp): { ok: true; version: number } | { ok: false; message: string } {
+    const r = applyLoggedOp(this.state, op);
+    if (!r.ok) return { ok: false, message: r.message };
+    this.state = r.state;
+    this.log.push({ version: ++this.version, op });
+    return { ok: true, version: this.version };
+  }
+}
+
+describe('DesignReplica', () => {
+  it('shows a local edit at once and confirms it on the ack', () => {
+    const r = new DesignReplica(start(), 0, 'a');
+    const sent = r.edit({ type: 'renameDesign', title: 'Mine' });
+    expect(sent.ok).toBe(true);
+    expect(r.state.title).toBe('Mine');
+    expect(r.unconfirmed).toHaveLength(1);
+    r.accepted(sent.ok ? sent.clientOpId : '', 1);
+    expect(r.version).toBe(1);
+    expect(r.unconfirmed).toHaveLength(0);
+    expect(r.state.title).toBe('Mine');
+  });
+
+  it('two people editing the same param at once converge on the last accepted value', () => {
+    const server = new Server();
+    server.submit(addNode('mha'));
+    const a = new DesignReplica(server.state, 1, 'a');
+    const b = new DesignReplica(server.state, 1, 'b');
+    const ea = a.edit(setHeads('mha', 2));
+    const eb = b.edit(setHeads('mha', 8));
+    if (!ea.ok || !eb.ok) throw new Error('edits refused');
+    // a's arrives first, then b's.
+    const va = server.submit(setHeads('mha', 2));
+    const vb = server.submit(setHeads('mha', 8));
+    if (!va.ok || !vb.ok) throw new Error('server refused');
+    a.accepted(ea.clientOpId, va.version);
+    b.remote(va.version, setHeads('mha', 2));
+    expect(heads(b.state, 'mha')).toBe(8); // its own pending edit still shows on top
+    a.remote(vb.version, setHeads('mha', 8));
+    b.accepted(eb.clientOpId, vb.version);
+    expect(heads(a.state, 'mha')).toBe(8);
+    expect(heads(b.state, 'mha')).toBe(8);
+    expect(a.state).toEqual(server.state);
+    expect(b.state).toEqual(server.state);
+  });
+
+  it('rolls back a refused edit and says why', () => {
+    const r = new DesignReplica(start(), 0, 'a');
+    const sent = r.edit(addNode('x'));
+    if (!sent.ok) throw new Error('refused locally');
+    const events = r.refused(sent.clientOpId, 'You may not edit this design.');
+    expect(events).toEqual([{ type: 'rolled-back', clientOpId: sent.clientOpId, op: addNode('x'), message: 'You may not edit this design.' }]);
+    expect(r.state).toEqual(start());
+  });
+
+  it("rolls back a pending edit that someone else's edit made impossible", () => {
+    const server = new Server();
+    server.submit(addNode('mha'));
+    const a = new DesignReplica(server.state, 1, 'a');
+    const mine = a.edit(setHeads('mha', 2));
+    if (!mine.ok) throw new Error('refused locally');
+    const events = a.remote(2, { type: 'removeNodes', ids: ['mha'] });
+    expect(events).toMatchObject([{ type: 'rolled-back', clientOpId: mine.clientOpId }]);
+    expect(a.state.doc.nodes).toEqual([]);
+    expect(a.unconfirmed).toHaveLength(0);
+  });
+
+  it("undo takes back only this person's edits, and redo puts them back", () => {
+    const server = new Server();
+    const a = new DesignReplica(server.state, 0, 'a');
+    const confirm = (r: DesignReplica, sent: { ok: true; clientOpId: string } | { ok: false } | null, op: LoggedOp) => {
+      if (!sent || !sent.ok) throw new Error('not sent');
+      const v = server.submit(op);
+      if (!v.ok) throw new Error(v.message);
+      r.accepted(sent.clientOpId, v.version);
+    };
+    confirm(a, a.edit(addNode('mine')), addNode('mine'));
+    // someone else adds a node
+    const theirs = server.submit(addNode('theirs'));
+    if (!theirs.ok) throw new Error('refused');
+    a.remote(theirs.version, addNode('theirs'));
+    expect(a.canUndo).toBe(true);
+    const undo = a.undo();
+    const undoOp = a.unconfirmed[0].op;
+    expect(undoOp).toEqual({ type: 'removeNodes', ids: ['mine'] });
+    confirm(a, undo, undoOp);
+    expect(a.state.doc.nodes.map((n) => n.id)).toEqual(['theirs']);
+    expect(a.canUndo).toBe(false);
+    const redo = a.redo();
+    confirm(a, redo, a.unconfirmed[0].op);
+    expect(a.state.doc.nodes.map((n) => n.id).sort()).toEqual(['mine', 'theirs']);
+    expect(a.state).toEqual(server.state);
+  });
+
+  it('reports a gap when an op is missing, and ignores ops it already has', () => {
+    const r = new DesignReplica(start(), 3, 'a');
+    expect(r.remote(3, { type: 'renameDesign', title: 'old news' })).toEqual([]);
+    expect(r.remote(5, { type: 'renameDesign', title: 'x' })).toEqual([{ type: 'gap', expected: 4, got: 5 }]);
+    expect(r.state.title).toBe('T');
+  });
+
+  it('keeps pending edits across a reset so they can be resent', () => {
+    const r = new DesignReplica(start(), 0, 'a');
+    r.edit({ type: 'renameDesign', title: 'Offline edit' });
+    r.reset({ title: 'Server title', doc: emptyDesignDocument() }, 7);
+    expect(r.version).toBe(7);
+    expect(r.state.title).toBe('Offline edit');
+    expect(r.unconfirmed.map((p) => p.op)).toEqual([{ type: 'renameDesign', title: 'Offline edit' }]);
+  });
+});

@@ -1,0 +1,172 @@
+import { applyLoggedOp, parseLoggedOp, type DesignState } from '../../lib/design/design-state.ts';
+import { validateDesign } from '../../lib/design/validate.ts';
+import { participantColour } from '../../lib/protocol/participant.ts';
+import type {
+  AppliedOp,
+  CatchUp,
+  DiagnosticsMessage,
+  Participant,
+  PresenceState,
+  SubmitAnswer,
+} from '../../lib/protocol/messages.ts';
+import { VersionConflict, type DesignStore } from '../design-store.ts';
+
+/** A reconnecting client further behind than this gets a snapshot instead of the ops. */
+export const MAX_CATCH_UP_OPS = 500;
+const CONFLICT_RETRIES = 3;
+
+/** Where a room's news goes (socket.io in the server, arrays in tests). */
+export interface RoomSink {
+  /** `origin` is the opaque tag the author's submit carried (its connection), so it can be skipped. */
+  applied(msg: AppliedOp, origin?: string): void;
+  diagnostics(msg: DiagnosticsMessage): void;
+}
+
+/**
+ * One design being edited: the state at the latest version, who is here, and
+ * the one path every edit takes — check, number, store, then announce.
+ * Edits are handled one at a time, so versions are given out in order; the
+ * database still has the last word when another process shares it.
+ */
+export class DesignRoom {
+  private state: DesignState;
+  private version: number;
+  private lastDiagnostics: DiagnosticsMessage;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly people = new Map<string, PresenceState & { connections: number }>();
+
+  constructor(
+    readonly designId: string,
+    initial: { state: DesignState; version: number },
+    private readonly store: DesignStore,
+    private readonly sink: RoomSink,
+  ) {
+    this.state = initial.state;
+    this.version = initial.version;
+    this.lastDiagnostics = this.diagnose();
+  }
+
+  get current(): { version: number; state: DesignState } {
+    return { version: this.version, state: this.state };
+  }
+
+  get diagnostics(): DiagnosticsMessage {
+    return this.lastDiagnostics;
+  }
+
+  /** Checks, stores and announces one edit; the answer goes back to its author. */
+  submit(author: Participant, clientOpId: string, rawOp: unknown, origin?: string): Promise<SubmitAnswer> {
+    const run = this.queue.then(() => this.submitNow(author, clientOpId, rawOp, origin));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async submitNow(author: Participant, clientOpId: string, rawOp: unknown, origin?: string): Promise<SubmitAnswer> {
+    const parsed = parseLoggedOp(rawOp);
+    if (!parsed.ok) return { ok: false, code: 'refused-op', reason: parsed.code, message: parsed.message, clientOpId };
+    for (let attempt = 0; ; attempt++) {
+      const result = applyLoggedOp(this.state, parsed.op);
+      if (!result.ok) return { ok: false, code: 'refused-op', reason: result.code, message: result.message, clientOpId };
+      try {
+        const { version } = await this.store.appendOp(this.designId, this.version, parsed.op, result.state, author);
+        this.state = result.state;
+        this.version = version;
+        this.sink.applied({ designId: this.designId, version, op: parsed.op, author: strip(author), clientOpId }, origin);
+        this.lastDiagnostics = this.diagnose();
+        this.sink.diagnostics(this.lastDiagnostics);
+        return { ok: true, clientOpId, version };
+      } catch (err) {
+        if (!(err instanceof VersionConflict) || attempt >= CONFLICT_RETRIES) {
+          if (err instanceof VersionConflict) {
+            return { ok: false, code: 'conflict', message: 'The design is busy: your edit was not saved, try again.', clientOpId };
+          }
+          throw err;
+        }
+        await this.reload();
+      }
+    }
+  }
+
+  /** Another process wrote: catch up from the database, announcing what we missed. */
+  private async reload(): Promise<void> {
+    const missed = await this.store.opsSince(this.designId, this.version);
+    for (const entry of missed) {
+      const result = applyLoggedOp(this.state, entry.op);
+      if (!result.ok) throw new Error(`design ${this.designId}: stored op ${entry.version} does not apply: ${result.message}`);
+      this.state = result.state;
+      this.version = entry.version;
+      this.sink.applied({ designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) });
+    }
+    this.lastDiagnostics = this.diagnose();
+  }
+
+  /** What a client that last saw `sinceVersion` needs to be current. */
+  async catchUp(sinceVersion: number | undefined): Promise<CatchUp> {
+    // Wait for edits in flight, so the answer and later broadcasts line up.
+    await this.queue;
+    const since = sinceVersion ?? -1;
+    if (since < 0 || since > this.version || this.version - since > MAX_CATCH_UP_OPS) {
+      return { kind: 'snapshot', version: this.version, title: this.state.title, doc: this.state.doc };
+    }
+    const ops = await this.store.opsSince(this.designId, since, MAX_CATCH_UP_OPS);
+    return {
+      kind: 'ops',
+      fromVersion: since,
+      ops: ops
+        .filter((o) => o.version <= this.version)
+        .map((o) => ({ designId: this.designId, version: o.version, op: o.op, author: withColour(o.author) })),
+    };
+  }
+
+  /** Someone opened the design (a person may have several tabs). Returns true on their first. */
+  arrive(person: Participant): boolean {
+    const known = this.people.get(person.id);
+    if (known) {
+      known.connections++;
+      return false;
+    }
+    this.people.set(person.id, { ...strip(person), selection: [], viewport: null, connections: 1 });
+    return true;
+  }
+
+  /** A connection closed. Returns true when it was the person's last one here. */
+  leave(personId: string): boolean {
+    const known = this.people.get(personId);
+    if (!known) return false;
+    if (--known.connections > 0) return false;
+    this.people.delete(personId);
+    return true;
+  }
+
+  setSelection(personId: string, nodeIds: string[]): void {
+    const p = this.people.get(personId);
+    if (p) p.selection = nodeIds;
+  }
+
+  setViewport(personId: string, viewport: PresenceState['viewport']): void {
+    const p = this.people.get(personId);
+    if (p) p.viewport = viewport;
+  }
+
+  get participants(): PresenceState[] {
+    return [...this.people.values()].map(({ connections: _, ...p }) => p);
+  }
+
+  get isEmpty(): boolean {
+    return this.people.size === 0;
+  }
+
+  private diagnose(): DiagnosticsMessage {
+    const v = validateDesign(this.state.doc);
+    return { designId: this.designId, version: this.version, ok: v.ok, diagnostics: v.diagnostics, edges: v.edges };
+  }
+}
+
+function strip(p: Participant): Participant {
+  return { id: p.id, name: p.name, colour: p.colour };
+}
+
+function withColour(author: { id: string; name: string }): Participant {
+  return { id: author.id, name: author.name, colour: participantColour(author.id) };
+}
+

@@ -68,7 +68,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
     c.on('op:applied', (m) => seen.push(m));
     return seen;
   };
-  const until = async (check: () => boolean, ms = 3000) => {
+  const until = async (check: () => boolean, ms = 10_000) => {
     const end = Date.now() + ms;
     while (!check()) {
       if (Date.now() > end) throw new Error('timed out waiting');
@@ -195,7 +195,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
     const a = client('A');
     await join(a);
     const answers = await Promise.all(
-      Array.from({ length: 80 }, (_, i) => submit(a, `r${i}`, { type: 'renameDesign', title: `t${i}` })),
+      Array.from({ length: 200 }, (_, i) => submit(a, `r${i}`, { type: 'renameDesign', title: `t${i}` })),
     );
     expect(answers.filter((x) => !x.ok && x.code === 'rate-limited').length).toBeGreaterThan(0);
     const stored = await store.get(designId);

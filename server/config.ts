@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolveDatabaseUrl } from './database-url.ts';
+import { JobsEnvSchema, jobPoolSettingsFromEnv, type JobPoolSettings } from './jobs/pool-settings.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -13,7 +14,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-});
+}).extend(JobsEnvSchema.shape);
 
 export interface Config {
   port: number;
@@ -26,6 +27,8 @@ export interface Config {
   sessionSecret: string | undefined;
   /** Where the server keeps its own files (the default database, the generated session secret). */
   dataDir: string;
+  /** The worker pool for runs and training (JOB_* variables). */
+  jobs: JobPoolSettings;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -53,6 +56,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       sessionSecret: e.SESSION_SECRET,
       dataDir: e.DATA_DIR,
+      jobs: jobPoolSettingsFromEnv(e),
     },
   };
 }

@@ -100,10 +100,10 @@ export class DesignStore {
     }
   }
 
-  /** Ops after `version`, oldest first (at most `limit`). */
-  async opsSince(id: string, version: number, limit = 1000): Promise<StoredOp[]> {
+  /** Ops after `version` (up to `until`, inclusive), oldest first, at most `limit`. */
+  async opsSince(id: string, version: number, limit = 1000, until?: number): Promise<StoredOp[]> {
     const rows = await this.db.designOp.findMany({
-      where: { designId: id, version: { gt: version } },
+      where: { designId: id, version: { gt: version, ...(until === undefined ? {} : { lte: until }) } },
       orderBy: { version: 'asc' },
       take: limit,
     });

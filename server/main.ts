@@ -12,6 +12,7 @@ import { loadSessionSecret } from './session-secret.ts';
 import { Realtime } from './realtime.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
+import { WorkerPool } from './jobs/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const db = createDb(config.databaseUrl);
   const designs = new DesignStore(db);
   const identities = new GuestIdentities(loadSessionSecret(config.sessionSecret, path.resolve(config.dataDir, 'session-secret')));
+
+  const jobs = await WorkerPool.start({ ...config.jobs, log: log.child({ component: 'jobs' }) });
 
   const app = next({ dev: config.dev, dir: root, port: config.port });
   await app.prepare();
@@ -47,12 +50,12 @@ async function main(): Promise<void> {
       if (!res.headersSent) res.writeHead(500).end('Internal error');
     });
   });
-  const realtime = new Realtime(http, designs, identities, log);
+  const realtime = new Realtime(http, designs, identities, log, jobs);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, realtime, identities, log, version });
+  provideServices({ config, db, designs, realtime, identities, jobs, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
 
   handleShutdown(
     async () => {
+      await jobs.close(); // first, so the rooms still hear that their jobs were cancelled
       await realtime.close(); // also closes the HTTP server
       await app.close();
       await db.$disconnect();

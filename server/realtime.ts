@@ -1,13 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { randomUUID } from 'node:crypto';
 import {
+  CancelJob,
   CursorMove,
+  StartJob,
   JoinDesign,
   SelectionChange,
   SubmitOp,
   ViewportChange,
   type ClientToServerEvents,
+  type JobEventMessage,
+  type JobsSnapshot,
   type JoinAnswer,
+  type StartJobAnswer,
   type Participant,
   type Refusal,
   type ServerToClientEvents,
@@ -19,6 +25,7 @@ import type { Logger } from './logger.ts';
 import type { DesignRoom } from './rooms/design-room.ts';
 import { RoomHub } from './rooms/room-hub.ts';
 import type { DesignStore } from './design-store.ts';
+import type { JobEvent, JobRunner } from './jobs/index.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -42,12 +49,15 @@ const OPS_PER_SECOND = 30;
 export class Realtime {
   readonly io: IoServer;
   readonly rooms: RoomHub;
+  /** The latest finished job of each kind per design, for people who join later. */
+  private readonly latestJobs = new Map<string, Record<string, JobEventMessage>>();
 
   constructor(
     http: HttpServer,
     store: DesignStore,
     private readonly identities: GuestIdentities,
     private readonly log: Logger,
+    private readonly jobs: JobRunner | null = null,
   ) {
     // destroyUpgrade: false leaves other upgrades (Next's dev HMR) to Next.
     this.io = new Server(http, { path: '/socket.io', destroyUpgrade: false, serveClient: false, maxHttpBufferSize: 1_000_000 });
@@ -60,6 +70,27 @@ export class Realtime {
       diagnostics: (msg) => this.io.to(roomOf(designId)).emit('design:diagnostics', msg),
     }));
     this.io.on('connection', (socket) => this.onConnection(socket));
+    jobs?.subscribe((event) => this.jobEvent(event));
+  }
+
+  /** Tells the design's room what happened to one of its jobs. */
+  private jobEvent(event: JobEvent): void {
+    const { designId, id, kind, requestedBy } = event.job;
+    const { job: _, ...rest } = event;
+    const msg = { ...rest, designId, job: { id, kind, requestedBy } } as JobEventMessage;
+    if (msg.type === 'result' || msg.type === 'failed') {
+      this.latestJobs.set(designId, { ...this.latestJobs.get(designId), [kind]: msg });
+    }
+    this.io.to(roomOf(designId)).emit('job:event', msg);
+  }
+
+  private async jobsSnapshot(designId: string): Promise<JobsSnapshot> {
+    const active = ((await this.jobs?.jobsOf(designId)) ?? []).map((s) => ({
+      job: { id: s.job.id, kind: s.job.kind, requestedBy: s.job.requestedBy },
+      state: s.state,
+      ...(s.state === 'queued' ? { position: s.position } : { lastProgress: s.lastProgress }),
+    }));
+    return { active, latest: this.latestJobs.get(designId) ?? {} };
   }
 
   private onConnection(socket: IoSocket): void {
@@ -73,6 +104,14 @@ export class Realtime {
     socket.on('op:submit', (raw, ack) => {
       if (typeof ack !== 'function') return;
       this.submit(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'op:submit')));
+    });
+    socket.on('job:start', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      this.startJob(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'job:start')));
+    });
+    socket.on('job:cancel', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      this.cancelJob(socket, raw).then(ack, () => ack({ ok: false }));
     });
     socket.on('presence:cursor', (raw) => this.cursor(socket, raw));
     socket.on('presence:selection', (raw) => void this.selection(socket, raw));
@@ -111,7 +150,35 @@ export class Realtime {
       catchUp,
       diagnostics: room.diagnostics,
       participants: room.participants,
+      jobs: await this.jobsSnapshot(room.designId),
     };
+  }
+
+  private async startJob(socket: IoSocket, raw: unknown): Promise<StartJobAnswer> {
+    const msg = StartJob.safeParse(raw);
+    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
+    const room = await this.joinedRoom(socket);
+    if (!room) return refusal('not-joined', 'Join the design before running it.');
+    if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
+    const jobId = randomUUID();
+    // The job gets the design as it is now; later edits do not change a run in progress.
+    const outcome = await this.jobs.submit({
+      id: jobId,
+      designId: room.designId,
+      kind: msg.data.kind,
+      payload: { document: room.current.state.doc, seed: msg.data.seed },
+      requestedBy: socket.data.person.id,
+    });
+    return outcome.ok ? { ok: true, jobId } : refusal('job-refused', outcome.message);
+  }
+
+  private async cancelJob(socket: IoSocket, raw: unknown): Promise<{ ok: boolean }> {
+    const msg = CancelJob.safeParse(raw);
+    const designId = socket.data.designId;
+    if (!msg.success || !designId || !this.jobs) return { ok: false };
+    // Anyone in the room may cancel its jobs, and only its jobs.
+    if (!(await this.jobs.jobsOf(designId)).some((s) => s.job.id === msg.data.jobId)) return { ok: false };
+    return { ok: await this.jobs.cancel(msg.data.jobId, socket.data.person.id) };
   }
 
   private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {

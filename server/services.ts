@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import type { DesignStore } from './design-store.ts';
 import type { GuestIdentities } from './identity.ts';
+import type { JobRunner } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import type { Realtime } from './realtime.ts';
 
@@ -16,6 +17,7 @@ export interface Services {
   designs: DesignStore;
   realtime: Realtime;
   identities: GuestIdentities;
+  jobs: JobRunner;
   log: Logger;
   version: string;
 }

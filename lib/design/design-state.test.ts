@@ -31,3 +31,25 @@ describe('design state ops', () => {
     expect(parseLoggedOp({ type: 'renameDesign', title: 'Fine' })).toEqual({ ok: true, op: { type: 'renameDesign', title: 'Fine' } });
   });
 });
+
+describe('restoreVersion', () => {
+  it('replaces the whole state and can itself be undone', async () => {
+    const { templateDocument } = await import('./templates/index.ts');
+    const tpl = templateDocument('tiny-transformer');
+    if (!tpl.ok) throw new Error(tpl.message);
+    const r = applyLoggedOp(state(), { type: 'restoreVersion', fromVersion: 3, title: 'Back then', doc: tpl.doc });
+    expect(r.ok && r.state.title).toBe('Back then');
+    expect(r.ok && r.state.doc.nodes.length).toBe(tpl.doc.nodes.length);
+    if (!r.ok) return;
+    const undone = applyLoggedOp(r.state, r.inverse);
+    expect(undone.ok && undone.state).toEqual(state());
+  });
+
+  it('refuses a document that breaks the catalog rules', () => {
+    const doc = { ...emptyDesignDocument(), nodes: [{ id: 'x', type: 'no-such-layer', params: {}, position: { x: 0, y: 0 } }] };
+    const parsed = parseLoggedOp({ type: 'restoreVersion', fromVersion: 0, title: 'T', doc });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(applyLoggedOp(state(), parsed.op)).toMatchObject({ ok: false, code: 'bad-op' });
+  });
+});

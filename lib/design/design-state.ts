@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { DesignDocument } from './document.ts';
+import { DesignDocumentSchema, type DesignDocument } from './document.ts';
 import { applyOp, DesignOp, type OpRefusal } from './ops/index.ts';
+import { parseDesignDocument } from './parse.ts';
 import { DesignTitle } from './title.ts';
 
 /** Everything a design's op log changes: its title and its document. */
@@ -13,8 +14,22 @@ export interface DesignState {
 export const RenameDesign = z.strictObject({ type: z.literal('renameDesign'), title: DesignTitle });
 export type RenameDesign = z.infer<typeof RenameDesign>;
 
+/**
+ * Going back to an earlier version (or starting a fork from one): the whole
+ * state is replaced, as one new edit, so history only ever grows and the
+ * restore itself can be undone.
+ */
+export const RestoreVersion = z.strictObject({
+  type: z.literal('restoreVersion'),
+  /** The version restored, or -1 when the state comes from elsewhere (an import). */
+  fromVersion: z.int().min(-1),
+  title: DesignTitle,
+  doc: DesignDocumentSchema,
+});
+export type RestoreVersion = z.infer<typeof RestoreVersion>;
+
 /** One entry of a design's op log. */
-export const LoggedOp = z.union([DesignOp, RenameDesign]);
+export const LoggedOp = z.union([DesignOp, RenameDesign, RestoreVersion]);
 export type LoggedOp = z.infer<typeof LoggedOp>;
 
 export type StateOpResult = { ok: true; state: DesignState; inverse: LoggedOp } | OpRefusal;
@@ -23,6 +38,16 @@ export type StateOpResult = { ok: true; state: DesignState; inverse: LoggedOp } 
 export function applyLoggedOp(state: DesignState, op: LoggedOp): StateOpResult {
   if (op.type === 'renameDesign') {
     return { ok: true, state: { ...state, title: op.title }, inverse: { type: 'renameDesign', title: state.title } };
+  }
+  if (op.type === 'restoreVersion') {
+    // The structure was checked by the schema; the catalog rules are checked here.
+    const parsed = parseDesignDocument(op.doc);
+    if (!parsed.ok) return { ok: false, code: 'bad-op', message: `doc: ${parsed.message}` };
+    return {
+      ok: true,
+      state: { title: op.title, doc: parsed.doc },
+      inverse: { type: 'restoreVersion', fromVersion: -1, title: state.title, doc: state.doc },
+    };
   }
   const result = applyOp(state.doc, op);
   return result.ok ? { ok: true, state: { ...state, doc: result.doc }, inverse: result.inverse } : result;
@@ -34,7 +59,7 @@ export function parseLoggedOp(input: unknown): { ok: true; op: LoggedOp } | OpRe
   if (parsed.success) return { ok: true, op: parsed.data };
   // A union's first issue is rarely the useful one: report against the op's own schema.
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  const schema = type === 'renameDesign' ? RenameDesign : DesignOp;
+  const schema = type === 'renameDesign' ? RenameDesign : type === 'restoreVersion' ? RestoreVersion : DesignOp;
   const issue = (schema.safeParse(input).error ?? parsed.error).issues[0];
   const path = issue.path.map(String).join('.');
   return { ok: false, code: 'bad-op', message: path ? `${path}: ${issue.message}` : issue.message };

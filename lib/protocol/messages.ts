@@ -40,6 +40,11 @@ export const CursorMove = z.strictObject({ x: Finite, y: Finite }).nullable();
 export const SelectionChange = z.strictObject({ nodeIds: z.array(z.string().min(1).max(64)).max(500) });
 export const ViewportChange = z.strictObject({ x: Finite, y: Finite, zoom: z.number().min(0.01).max(100) });
 
+/** Start a job on the design as it is now: a forward pass on a sample ('run'). */
+export const StartJob = z.strictObject({ kind: z.literal('run'), seed: z.int().min(0).max(2 ** 32 - 1).optional() });
+export type StartJob = z.infer<typeof StartJob>;
+export const CancelJob = z.strictObject({ jobId: z.string().min(1).max(64) });
+
 // ── server → client ──────────────────────────────────────────────────────────
 
 /** Who did something: stable for a person across reconnects. */
@@ -89,6 +94,7 @@ export interface Refusal {
     | 'refused-op'
     | 'conflict'
     | 'rate-limited'
+    | 'job-refused'
     | 'internal';
   message: string;
   /** For refused ops: the design rule that refused it (lib/design's refusal code). */
@@ -105,10 +111,37 @@ export type JoinAnswer =
       catchUp: CatchUp;
       diagnostics: DiagnosticsMessage;
       participants: PresenceState[];
+      jobs: JobsSnapshot;
     }
   | Refusal;
 
 export type SubmitAnswer = { ok: true; clientOpId: string; version: number } | (Refusal & { clientOpId?: string });
+
+/** A job of this design, as every participant sees it. */
+export interface JobInfo {
+  id: string;
+  kind: string;
+  /** Participant id of who started it. */
+  requestedBy: string;
+}
+
+/** Everything that happens to a job; every job ends with one of result, failed or cancelled. */
+export type JobEventMessage = { designId: string; job: JobInfo } & (
+  | { type: 'queued'; position: number }
+  | { type: 'started' }
+  | { type: 'progress'; progress: unknown }
+  | { type: 'result'; result: unknown }
+  | { type: 'failed'; error: { code: string; message: string } }
+  | { type: 'cancelled'; by: string }
+);
+
+/** What a late joiner needs: the jobs still going, and the latest finished result of each kind. */
+export interface JobsSnapshot {
+  active: Array<{ job: JobInfo; state: 'running' | 'queued'; position?: number; lastProgress?: unknown }>;
+  latest: Record<string, JobEventMessage>;
+}
+
+export type StartJobAnswer = { ok: true; jobId: string } | Refusal;
 
 export interface ClientToServerEvents {
   'design:join': (msg: unknown, ack: (answer: JoinAnswer) => void) => void;
@@ -116,6 +149,8 @@ export interface ClientToServerEvents {
   'presence:cursor': (msg: unknown) => void;
   'presence:selection': (msg: unknown) => void;
   'presence:viewport': (msg: unknown) => void;
+  'job:start': (msg: unknown, ack: (answer: StartJobAnswer) => void) => void;
+  'job:cancel': (msg: unknown, ack: (answer: { ok: boolean }) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -126,4 +161,5 @@ export interface ServerToClientEvents {
   'presence:cursor': (msg: { id: string; x: number; y: number } | { id: string; gone: true }) => void;
   'presence:selection': (msg: { id: string; nodeIds: string[] }) => void;
   'presence:viewport': (msg: { id: string; x: number; y: number; zoom: number }) => void;
+  'job:event': (msg: JobEventMessage) => void;
 }

@@ -4,11 +4,12 @@
  * machine-dependent, so it is reported here and never checked in tests.
  */
 import os from 'node:os';
+import { designSection } from './design.ts';
 import { runtimeSection } from './runtime.ts';
 import type { BenchPart, FinishPart, Section } from './section.ts';
 import { heading } from './table.ts';
 
-const SECTIONS: Section[] = [runtimeSection];
+const SECTIONS: Section[] = [runtimeSection, designSection];
 
 function selectedParts(names: string[], section: Section): BenchPart[] {
   if (names.length === 0 || names.includes(section.name)) return section.parts;

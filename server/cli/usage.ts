@@ -1,0 +1,81 @@
+/** The help texts: the overview and one page per command. */
+
+/** Commands that have their own help page. */
+export const COMMANDS = ['validate', 'run', 'template', 'help'] as const;
+/** A command with a help page. */
+export type CommandName = (typeof COMMANDS)[number];
+
+const EXIT_STATUS = `Exit status:
+  0  the design is valid (warnings allowed), or the command succeeded
+  1  the design has errors, or a run was refused because of the design
+  2  bad usage, a file that cannot be read or is not a design document,
+     or an internal failure`;
+
+/** `multihead --help`. */
+export const OVERVIEW = `multihead — check, run and start Transformer designs (Multihead design documents, JSON)
+
+Usage:
+  multihead validate FILE [--json]            diagnostics, shapes, parameters and FLOPs
+  multihead run FILE [--seed N] [--json]      validate, then a forward pass on a sample batch
+  multihead template list [--json]            the built-in templates
+  multihead template show NAME                a template's document, as JSON on stdout
+  multihead help [COMMAND]                    this text, or a command's details
+  multihead --version                         the version
+
+Example:
+  multihead template show tiny-transformer > t.json && multihead validate t.json
+
+${EXIT_STATUS}
+Colour is used on a terminal only, and never when NO_COLOR is set.
+`;
+
+const PAGES: Record<CommandName, string> = {
+  validate: `Usage: multihead validate FILE [--json]
+
+Checks a design file and infers the shape on every node: diagnostics (errors,
+and teaching warnings) with the node they belong to and a hint, a table of
+input and output shapes per node, and the parameters and FLOPs per node and in
+total (counted without allocating weights, so large designs are instant).
+
+Options:
+  --json    one JSON object on stdout: file, valid, summary, diagnostics,
+            shapes {nodes, edges}, params {total, nodes}, flops {total, nodes}
+
+${EXIT_STATUS}
+`,
+  run: `Usage: multihead run FILE [--seed N] [--json]
+
+Validates the design, builds it with seeded weights, and runs one forward pass
+in eval mode on a sample batch (the batch size in the design's settings).
+Prints each node's output shape with mean, std, min and max, a summary of
+every attention map, the parameter count and the time taken. Designs above the
+run caps (parameters, largest tensor) are refused with exit status 1.
+
+Options:
+  --seed N  seed for the weights and the sample batch (default: the design's seed)
+  --json    the run's result as one JSON object on stdout
+
+${EXIT_STATUS}
+`,
+  template: `Usage: multihead template list [--json]
+       multihead template show NAME
+
+list  names, titles and one sentence per built-in template ("tiny" ones train in seconds)
+show  prints the template's design document as JSON, ready to save and edit:
+        multihead template show tiny-transformer > t.json
+`,
+  help: `Usage: multihead help [COMMAND]
+
+Without COMMAND, the overview; with one of ${COMMANDS.join(', ')}, its details.
+`,
+};
+
+/** The help page of a command. */
+export function commandHelp(name: CommandName): string {
+  return PAGES[name];
+}
+
+/** Whether a word names a command with a help page. */
+export function isCommandName(word: string): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word);
+}

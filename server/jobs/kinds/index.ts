@@ -1,0 +1,13 @@
+import type { JobKinds } from '../job-kind.ts';
+import { runJob } from './run.ts';
+
+/**
+ * The job kinds this server runs, by name: the pool validates payloads with
+ * them on the main thread and every worker thread loads their handlers from
+ * here. To add a kind, write `kinds/<name>.ts` exporting
+ * `defineJobKind({ payload, handle })` and list it below.
+ */
+export const jobKinds: JobKinds = {
+  run: runJob,
+  // train: trainJob, from ./train.ts — payload: trainPayload from ./train-payload.ts (steps capped by JOB_MAX_STEPS).
+};

@@ -1,0 +1,63 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import type { JobLimits } from './job-kind.ts';
+
+/** Everything a worker pool can be tuned with; every field has a default. */
+export interface JobPoolSettings {
+  /** Worker threads, i.e. jobs running at once (of different designs). */
+  workers: number;
+  /** A job still running after this long is stopped and fails with 'timeout'. */
+  wallTimeMs: number;
+  /** How long a cancelled job may take to notice before its thread is terminated. */
+  cancelGraceMs: number;
+  maxQueuedPerDesign: number;
+  maxQueuedTotal: number;
+  /** Shortest gap between two progress messages of one job (100 ms = at most ~10 a second). */
+  progressIntervalMs: number;
+  /** Heap limit per worker thread. */
+  workerMemoryMb: number;
+  limits: JobLimits;
+}
+
+/** The defaults: one core left for the event loop, generous but finite caps. */
+export function defaultJobPoolSettings(): JobPoolSettings {
+  return {
+    workers: Math.max(1, availableParallelism() - 1),
+    wallTimeMs: 5 * 60_000,
+    cancelGraceMs: 2_000,
+    maxQueuedPerDesign: 5,
+    maxQueuedTotal: 100,
+    progressIntervalMs: 100,
+    workerMemoryMb: 1024,
+    limits: { maxSteps: 20_000, maxParams: 5_000_000 },
+  };
+}
+
+const count = () => z.coerce.number().int().positive();
+
+/** The JOB_* environment variables, to merge into server/config.ts's schema; unset means the default. */
+export const JobsEnvSchema = z.object({
+  JOB_WORKERS: count().optional(),
+  JOB_WALL_TIME_MS: count().optional(),
+  JOB_CANCEL_GRACE_MS: count().optional(),
+  JOB_MAX_QUEUED_PER_DESIGN: count().optional(),
+  JOB_MAX_QUEUED: count().optional(),
+  JOB_MAX_STEPS: count().optional(),
+  JOB_MAX_PARAMS: count().optional(),
+  JOB_WORKER_MEMORY_MB: z.coerce.number().int().min(64).optional(),
+});
+
+/** The pool settings described by parsed JOB_* variables. */
+export function jobPoolSettingsFromEnv(env: z.infer<typeof JobsEnvSchema>): JobPoolSettings {
+  const d = defaultJobPoolSettings();
+  return {
+    ...d,
+    workers: env.JOB_WORKERS ?? d.workers,
+    wallTimeMs: env.JOB_WALL_TIME_MS ?? d.wallTimeMs,
+    cancelGraceMs: env.JOB_CANCEL_GRACE_MS ?? d.cancelGraceMs,
+    maxQueuedPerDesign: env.JOB_MAX_QUEUED_PER_DESIGN ?? d.maxQueuedPerDesign,
+    maxQueuedTotal: env.JOB_MAX_QUEUED ?? d.maxQueuedTotal,
+    workerMemoryMb: env.JOB_WORKER_MEMORY_MB ?? d.workerMemoryMb,
+    limits: { maxSteps: env.JOB_MAX_STEPS ?? d.limits.maxSteps, maxParams: env.JOB_MAX_PARAMS ?? d.limits.maxParams },
+  };
+}

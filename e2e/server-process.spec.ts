@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { freshDatabase, startServer, waitForUrl } from './support/server-process';
+import { PROTOCOL_VERSION } from '../lib/protocol/messages';
 
 // These start their own server processes (the built app from `npm run test:e2e`).
 test.describe('the server process', () => {
@@ -39,4 +40,39 @@ test.describe('the server process', () => {
     expect(server.output()).toContain('second signal');
     slow.destroy();
   });
+});
+
+test('a server killed without warning and restarted loses no acknowledged edit', async () => {
+  test.setTimeout(120_000);
+  const { io } = await import('socket.io-client');
+  const databaseUrl = freshDatabase();
+  const first = startServer({ PORT: '0', DATABASE_URL: databaseUrl });
+  const url = await waitForUrl(first);
+  const created = await (await fetch(`${url}/api/designs`, { method: 'POST', body: '{}' })).json();
+  const designId = created.design.id as string;
+
+  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false });
+  const join = await socket.timeout(10_000).emitWithAck('design:join', { protocol: PROTOCOL_VERSION, designId });
+  expect(join.ok).toBe(true);
+  const acked: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const answer = await socket.timeout(10_000).emitWithAck('op:submit', {
+      clientOpId: `op-${i}`,
+      baseVersion: i,
+      op: { type: 'addNode', node: { id: `n${i}`, type: 'dropout', params: {}, position: { x: i * 10, y: 0 } } },
+    });
+    if (answer.ok) acked.push(answer.version);
+  }
+  expect(acked).toHaveLength(20);
+  socket.disconnect();
+  first.signal('SIGKILL');
+  await first.exited;
+
+  const second = startServer({ PORT: '0', DATABASE_URL: databaseUrl });
+  const url2 = await waitForUrl(second);
+  const design = (await (await fetch(`${url2}/api/designs/${designId}`)).json()).design;
+  expect(design.version).toBe(20);
+  expect(design.doc.nodes.map((n: { id: string }) => n.id)).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
+  second.signal('SIGTERM');
+  expect(await second.exited).toBe(0);
 });

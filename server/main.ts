@@ -6,6 +6,7 @@ import next from 'next';
 import { parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './db.ts';
+import { DesignHistory } from './design-history.ts';
 import { DesignStore } from './design-store.ts';
 import { GUEST_COOKIE, GuestIdentities, readCookie } from './identity.ts';
 import { loadSessionSecret } from './session-secret.ts';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, realtime, identities, jobs, log, version });
+  provideServices({ config, db, designs, history: new DesignHistory(designs), realtime, identities, jobs, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
+import type { DesignHistory } from './design-history.ts';
 import type { DesignStore } from './design-store.ts';
 import type { GuestIdentities } from './identity.ts';
 import type { JobRunner } from './jobs/index.ts';
@@ -15,6 +16,7 @@ export interface Services {
   config: Config;
   db: Db;
   designs: DesignStore;
+  history: DesignHistory;
   realtime: Realtime;
   identities: GuestIdentities;
   jobs: JobRunner;

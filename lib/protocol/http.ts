@@ -23,3 +23,17 @@ export interface ApiError {
   code: string;
   message: string;
 }
+
+const VersionNumber = z.int().min(0);
+
+/** POST /api/designs/[id]/restore: bring back an earlier version, as a new edit. */
+export const RestoreRequest = z.strictObject({ version: VersionNumber });
+
+/** POST /api/designs/[id]/fork: a new design from this one at a version (default: the latest). */
+export const ForkRequest = z.strictObject({ version: VersionNumber.optional(), title: DesignTitle.optional() });
+
+/** GET /api/designs/[id]/versions?limit=&before= */
+export const VersionsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(0).optional(),
+});

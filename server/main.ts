@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { createDb } from './db.ts';
 import { DesignHistory } from './design-history.ts';
 import { DesignStore } from './design-store.ts';
+import { RunStore } from './run-store.ts';
 import { GUEST_COOKIE, GuestIdentities, readCookie } from './identity.ts';
 import { loadSessionSecret } from './session-secret.ts';
 import { Realtime } from './realtime.ts';
@@ -51,12 +52,13 @@ async function main(): Promise<void> {
       if (!res.headersSent) res.writeHead(500).end('Internal error');
     });
   });
-  const realtime = new Realtime(http, designs, identities, log, jobs);
+  const runs = new RunStore(db);
+  const realtime = new Realtime(http, designs, identities, log, jobs, runs);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, history: new DesignHistory(designs), realtime, identities, jobs, log, version });
+  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, jobs, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

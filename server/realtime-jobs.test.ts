@@ -18,6 +18,7 @@ import { DesignStore } from './design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
 import { WorkerPool } from './jobs/index.ts';
 import { Realtime } from './realtime.ts';
+import { RunStore } from './run-store.ts';
 import { createTestDatabase } from './test-database.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -38,7 +39,7 @@ describe('runs through the room: a real worker pool and real socket.io clients',
     const store = new DesignStore(database.db);
     jobs = await WorkerPool.start({ workers: 1 });
     http = createServer();
-    realtime = new Realtime(http, store, identities, pino({ level: 'silent' }), jobs);
+    realtime = new Realtime(http, store, identities, pino({ level: 'silent' }), jobs, new RunStore(database.db));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;

@@ -26,6 +26,7 @@ import type { DesignRoom } from './rooms/design-room.ts';
 import { RoomHub } from './rooms/room-hub.ts';
 import type { DesignStore } from './design-store.ts';
 import type { JobEvent, JobRunner } from './jobs/index.ts';
+import type { RunStore } from './run-store.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -49,8 +50,6 @@ const OPS_PER_SECOND = 30;
 export class Realtime {
   readonly io: IoServer;
   readonly rooms: RoomHub;
-  /** The latest finished job of each kind per design, for people who join later. */
-  private readonly latestJobs = new Map<string, Record<string, JobEventMessage>>();
 
   constructor(
     http: HttpServer,
@@ -58,6 +57,7 @@ export class Realtime {
     private readonly identities: GuestIdentities,
     private readonly log: Logger,
     private readonly jobs: JobRunner | null = null,
+    private readonly runs: RunStore | null = null,
   ) {
     // destroyUpgrade: false leaves other upgrades (Next's dev HMR) to Next.
     this.io = new Server(http, { path: '/socket.io', destroyUpgrade: false, serveClient: false, maxHttpBufferSize: 1_000_000 });
@@ -78,10 +78,10 @@ export class Realtime {
     const { designId, id, kind, requestedBy } = event.job;
     const { job: _, ...rest } = event;
     const msg = { ...rest, designId, job: { id, kind, requestedBy } } as JobEventMessage;
-    if (msg.type === 'result' || msg.type === 'failed') {
-      this.latestJobs.set(designId, { ...this.latestJobs.get(designId), [kind]: msg });
-    }
     this.io.to(roomOf(designId)).emit('job:event', msg);
+    if ((msg.type === 'result' || msg.type === 'failed' || msg.type === 'cancelled') && this.runs) {
+      this.runs.record(msg).catch((err: unknown) => this.log.error({ err, jobId: id }, 'could not store a finished job'));
+    }
   }
 
   private async jobsSnapshot(designId: string): Promise<JobsSnapshot> {
@@ -90,7 +90,7 @@ export class Realtime {
       state: s.state,
       ...(s.state === 'queued' ? { position: s.position } : { lastProgress: s.lastProgress }),
     }));
-    return { active, latest: this.latestJobs.get(designId) ?? {} };
+    return { active, latest: (await this.runs?.latest(designId)) ?? {} };
   }
 
   private onConnection(socket: IoSocket): void {

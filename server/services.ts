@@ -6,6 +6,7 @@ import type { GuestIdentities } from './identity.ts';
 import type { JobRunner } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import type { Realtime } from './realtime.ts';
+import type { RunStore } from './run-store.ts';
 
 /**
  * What the running server offers to route handlers and server components.
@@ -17,6 +18,7 @@ export interface Services {
   db: Db;
   designs: DesignStore;
   history: DesignHistory;
+  runs: RunStore;
   realtime: Realtime;
   identities: GuestIdentities;
   jobs: JobRunner;

@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobEventMessage } from '../lib/protocol/messages.ts';
+import { DesignStore } from './design-store.ts';
+import { RunStore } from './run-store.ts';
+import { createTestDatabase } from './test-database.ts';
+import type { Db } from './db.ts';
+
+const job = (id: string, kind = 'run') => ({ id, kind, requestedBy: 'g_ada0000000' });
+
+describe('RunStore', () => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let designId: string;
+
+  beforeEach(async () => {
+    ({ db, dispose } = await createTestDatabase());
+    designId = (await new DesignStore(db).create({ id: 'g_ada0000000', name: 'Ada' })).id;
+  });
+  afterEach(() => dispose());
+
+  it('keeps the latest result of each kind, across a restart (a fresh store)', async () => {
+    const runs = new RunStore(db);
+    await runs.record({ designId, job: job('j1'), type: 'result', result: { n: 1 } });
+    await runs.record({ designId, job: job('j2'), type: 'result', result: { n: 2 } });
+    await runs.record({ designId, job: job('j3', 'train'), type: 'failed', error: { code: 'timeout', message: 'too slow' } });
+    await runs.record({ designId, job: job('j4'), type: 'cancelled', by: 'g_bob0000000' });
+    const afterRestart = await new RunStore(db).latest(designId);
+    expect(afterRestart.run).toMatchObject({ type: 'result', result: { n: 2 } });
+    expect(afterRestart.train).toMatchObject({ type: 'failed', error: { code: 'timeout' } });
+    expect((await runs.list(designId)).map((r) => [r.id, r.outcome])).toEqual([
+      ['j4', 'cancelled'],
+      ['j3', 'failed'],
+      ['j2', 'result'],
+      ['j1', 'result'],
+    ]);
+    expect(((await runs.get(designId, 'j1')) as Extract<JobEventMessage, { type: 'result' }>).result).toEqual({ n: 1 });
+    expect(await runs.get(designId, 'nope')).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import type { JobEventMessage } from '../lib/protocol/messages.ts';
+import type { Db } from './db.ts';
+
+type FinalEvent = Extract<JobEventMessage, { type: 'result' | 'failed' | 'cancelled' }>;
+
+/** Summary of a finished job, for lists of past runs. */
+export interface RunSummary {
+  id: string;
+  kind: string;
+  outcome: FinalEvent['type'];
+  requestedBy: string;
+  finishedAt: string;
+}
+
+/** Finished jobs of designs, so results outlive the room and the process. */
+export class RunStore {
+  // Written before the database row, so someone joining a moment after a job ends sees it.
+  private readonly recent = new Map<string, Record<string, JobEventMessage>>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Keeps a job's final event (result, failure or cancellation). */
+  async record(event: FinalEvent): Promise<void> {
+    if (event.type !== 'cancelled') {
+      this.recent.set(event.designId, { ...this.recent.get(event.designId), [event.job.kind]: event });
+    }
+    await this.db.designRun.create({
+      data: {
+        id: event.job.id,
+        designId: event.designId,
+        kind: event.job.kind,
+        outcome: event.type,
+        requestedBy: event.job.requestedBy,
+        event: event as object,
+      },
+    });
+  }
+
+  /** The latest finished job of each kind (results and failures; cancellations are not results). */
+  async latest(designId: string): Promise<Record<string, JobEventMessage>> {
+    const kinds = await this.db.designRun.findMany({ where: { designId }, distinct: ['kind'], select: { kind: true } });
+    const latest: Record<string, JobEventMessage> = {};
+    for (const { kind } of kinds) {
+      const row = await this.db.designRun.findFirst({
+        where: { designId, kind, outcome: { in: ['result', 'failed'] } },
+        orderBy: { finishedAt: 'desc' },
+      });
+      if (row) latest[kind] = row.event as unknown as JobEventMessage;
+    }
+    return { ...latest, ...this.recent.get(designId) };
+  }
+
+  /** Past runs of a design, newest first. */
+  async list(designId: string, limit = 50): Promise<RunSummary[]> {
+    const rows = await this.db.designRun.findMany({
+      where: { designId },
+      // Ties (same millisecond) fall back to the id, so the order is stable.
+      orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      select: { id: true, kind: true, outcome: true, requestedBy: true, finishedAt: true },
+    });
+    return rows.map((r) => ({ ...r, outcome: r.outcome as RunSummary['outcome'], finishedAt: r.finishedAt.toISOString() }));
+  }
+
+  /** One finished job's final event, or null. */
+  async get(designId: string, runId: string): Promise<JobEventMessage | null> {
+    const row = await this.db.designRun.findFirst({ where: { id: runId, designId } });
+    return row ? (row.event as unknown as JobEventMessage) : null;
+  }
+}

@@ -12,6 +12,8 @@ import {
   type ServerToClientEvents,
   type StartJobAnswer,
   type SubmitAnswer,
+  type TrainProgress,
+  type TrainResult,
 } from '../lib/protocol/messages.ts';
 import type { RunResult } from '../lib/compile/index.ts';
 import { DesignStore } from './design-store.ts';
@@ -106,5 +108,117 @@ describe('runs through the room: a real worker pool and real socket.io clients',
     expect(bad).toMatchObject({ ok: false, code: 'bad-message' });
     const cancelUnknown = await new Promise<{ ok: boolean }>((r) => stranger.emit('job:cancel', { jobId: 'nope' }, r));
     expect(cancelUnknown).toEqual({ ok: false });
+    const noSteps = await new Promise<StartJobAnswer>((r) => stranger.emit('job:start', { kind: 'train', task: 'copy' }, r));
+    expect(noSteps).toMatchObject({ ok: false, code: 'bad-message' });
+    const chess = await new Promise<StartJobAnswer>((r) => stranger.emit('job:start', { kind: 'train', task: 'chess', steps: 5 }, r));
+    expect(chess).toMatchObject({ ok: false, code: 'job-refused', message: expect.stringContaining("no task 'chess'") });
+  });
+
+  /** Every job event `c` receives from now on, and a promise of the one that ends job `jobId()`. */
+  function watch(c: Client) {
+    const seen: JobEventMessage[] = [];
+    let jobId: string | null = null;
+    let resolveEnd: (e: JobEventMessage) => void = () => {};
+    const ended = new Promise<JobEventMessage>((resolve) => (resolveEnd = resolve));
+    c.on('job:event', (e) => {
+      seen.push(e);
+      if (e.job.id === jobId && (e.type === 'result' || e.type === 'failed' || e.type === 'cancelled')) resolveEnd(e);
+    });
+    return {
+      seen,
+      ended,
+      follow(id: string) {
+        jobId = id;
+        const done = seen.find((e) => e.job.id === id && (e.type === 'result' || e.type === 'failed' || e.type === 'cancelled'));
+        if (done) resolveEnd(done);
+      },
+      of: (id: string) => seen.filter((e) => e.job.id === id),
+    };
+  }
+  const start = (c: Client, msg: object) => new Promise<StartJobAnswer>((r) => c.emit('job:start', msg, r));
+  const jobIdOf = (answer: StartJobAnswer) => {
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.jobId;
+  };
+
+  it('a viewer watches training someone else started: the curve grows step by step, then the result arrives', async () => {
+    const trainer = client('Trainer');
+    const viewer = client('Viewer');
+    await join(trainer);
+    await join(viewer);
+    const watching = watch(viewer);
+    const jobId = jobIdOf(await start(trainer, { kind: 'train', task: 'copy', steps: 30, learningRate: 3e-3, seed: 1 }));
+    watching.follow(jobId);
+    const ended = await watching.ended;
+    expect(ended.type).toBe('result');
+
+    const events = watching.of(jobId);
+    expect(events.map((e) => e.type).filter((t) => t !== 'queued' && t !== 'progress')).toEqual(['started', 'result']);
+    expect(events.every((e) => e.job.kind === 'train')).toBe(true);
+    const progress = events.flatMap((e) => (e.type === 'progress' ? [e.progress as TrainProgress] : []));
+    expect(progress.length).toBeGreaterThan(0);
+    const steps = progress.map((p) => p.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(progress.at(-1)).toMatchObject({ step: 30, totalSteps: 30 });
+    expect(progress.at(-1)!.lossCurve).toHaveLength(30);
+    expect(progress.at(-1)!.evaluations.length).toBeGreaterThan(1);
+
+    const result = (ended as Extract<JobEventMessage, { type: 'result' }>).result as TrainResult;
+    // The room's design is the tiny encoder–decoder added by the first test: it trains in the seq2seq framing.
+    expect(result).toMatchObject({ task: 'copy', framing: 'seq2seq', steps: 30, diverged: null, settings: { learningRate: 3e-3, seed: 1 } });
+    expect(result.lossCurve).toHaveLength(30);
+    expect(result.lossCurve.at(-1)!.loss).toBeLessThan(result.lossCurve[0].loss);
+    expect(result.finalMetrics.map((m) => m.name)).toEqual(['sequence-accuracy', 'token-accuracy']);
+    expect(result.samples.length).toBeGreaterThan(0);
+  });
+
+  it('trains the room’s current document: an edit that breaks the fit fails the job with what to change', async () => {
+    const editor = client('Editor');
+    const viewer = client('Viewer');
+    const joined = await join(editor);
+    await join(viewer);
+    if (!joined.ok) throw new Error(joined.message);
+    const setSeqLen = (seqLen: number, clientOpId: string, baseVersion: number) =>
+      new Promise<SubmitAnswer>((r) => editor.emit('op:submit', { clientOpId, baseVersion, op: { type: 'setParams', id: 'srcTokens', params: { seqLen } } }, r));
+    const shortened = await setSeqLen(3, 'short', joined.version);
+    expect(shortened.ok).toBe(true);
+    try {
+      const watching = watch(viewer);
+      const jobId = jobIdOf(await start(editor, { kind: 'train', task: 'copy', steps: 5, learningRate: 1e-3, seed: 0 }));
+      watching.follow(jobId);
+      expect(await watching.ended).toMatchObject({
+        type: 'failed',
+        error: { code: 'task-mismatch', message: expect.stringContaining('source Token input to at least 6') },
+      });
+    } finally {
+      await setSeqLen(12, 'restore', shortened.ok ? shortened.version : joined.version);
+    }
+  });
+
+  it('a viewer cancels training someone else started; everyone sees who stopped it', async () => {
+    const trainer = client('Trainer');
+    const viewer = client('Viewer');
+    await join(trainer);
+    const viewerJoin = await join(viewer);
+    if (!viewerJoin.ok) throw new Error(viewerJoin.message);
+    const trainerSees = watch(trainer);
+    const viewerSees = watch(viewer);
+    const jobId = jobIdOf(await start(trainer, { kind: 'train', task: 'reverse', steps: 5_000, learningRate: 1e-3, seed: 2 }));
+    trainerSees.follow(jobId);
+    viewerSees.follow(jobId);
+    await new Promise<void>((resolve) => {
+      const check = () => (viewerSees.of(jobId).some((e) => e.type === 'progress') ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    const asked = performance.now();
+    const cancelled = await new Promise<{ ok: boolean }>((r) => viewer.emit('job:cancel', { jobId }, r));
+    expect(cancelled).toEqual({ ok: true });
+    const [forTrainer, forViewer] = await Promise.all([trainerSees.ended, viewerSees.ended]);
+    // Stopped between steps, well before the pool's grace period would terminate the thread.
+    expect(performance.now() - asked).toBeLessThan(1_500);
+    expect(forTrainer).toMatchObject({ type: 'cancelled', by: viewerJoin.you.id });
+    expect(forViewer).toMatchObject({ type: 'cancelled', by: viewerJoin.you.id });
+    const steps = viewerSees.of(jobId).flatMap((e) => (e.type === 'progress' ? [(e.progress as TrainProgress).step] : []));
+    expect(Math.max(...steps)).toBeLessThan(5_000);
   });
 });

@@ -162,13 +162,11 @@ export class Realtime {
     if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
     const jobId = randomUUID();
     // The job gets the design as it is now; later edits do not change a run in progress.
-    const outcome = await this.jobs.submit({
-      id: jobId,
-      designId: room.designId,
-      kind: msg.data.kind,
-      payload: { document: room.current.state.doc, seed: msg.data.seed },
-      requestedBy: socket.data.person.id,
-    });
+    const document = room.current.state.doc;
+    const { kind, ...request } = msg.data;
+    // The pool's payload schema checks the rest (a known task, steps under the server's cap).
+    const payload = kind === 'run' ? { document, seed: request.seed } : { document, ...request };
+    const outcome = await this.jobs.submit({ id: jobId, designId: room.designId, kind, payload, requestedBy: socket.data.person.id });
     return outcome.ok ? { ok: true, jobId } : refusal('job-refused', outcome.message);
   }
 

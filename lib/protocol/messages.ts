@@ -3,6 +3,7 @@ import type { DesignDocument } from '../design/document.ts';
 import type { Diagnostic } from '../design/diagnostics.ts';
 import type { LoggedOp } from '../design/design-state.ts';
 import type { TensorShape } from '../design/validate.ts';
+import type { Framing, LossPoint, MetricResult, SampleDescription, TrainingEvaluation, TrainingSettings } from '../tasks/index.ts';
 
 /**
  * Every socket.io message, both directions. Bump PROTOCOL_VERSION on any
@@ -40,8 +41,30 @@ export const CursorMove = z.strictObject({ x: Finite, y: Finite }).nullable();
 export const SelectionChange = z.strictObject({ nodeIds: z.array(z.string().min(1).max(64)).max(500) });
 export const ViewportChange = z.strictObject({ x: Finite, y: Finite, zoom: z.number().min(0.01).max(100) });
 
-/** Start a job on the design as it is now: a forward pass on a sample ('run'). */
-export const StartJob = z.strictObject({ kind: z.literal('run'), seed: z.int().min(0).max(2 ** 32 - 1).optional() });
+const Seed = z.int().min(0).max(2 ** 32 - 1);
+
+/**
+ * Start a job on the design as it is now: a forward pass on a sample ('run'),
+ * or training on a built-in task ('train'). The server checks the task name
+ * and caps the steps when it queues the job.
+ */
+export const StartJob = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('run'), seed: Seed.optional() }),
+  z.strictObject({
+    kind: z.literal('train'),
+    task: z.string().min(1).max(64),
+    steps: z.int().min(1).max(1_000_000),
+    /** Default: the design's training settings (a client normally sends the value it shows). */
+    learningRate: z.number().positive().max(10).optional(),
+    /** Default: the design's seed. */
+    seed: Seed.optional(),
+    /** Default: the task's. */
+    batchSize: z.int().min(1).max(1024).optional(),
+    /** Default: the design's training settings. */
+    warmupSteps: z.int().min(0).max(1_000_000).optional(),
+    optimizer: z.enum(['adam', 'adamw']).optional(),
+  }),
+]);
 export type StartJob = z.infer<typeof StartJob>;
 export const CancelJob = z.strictObject({ jobId: z.string().min(1).max(64) });
 
@@ -134,6 +157,43 @@ export type JobEventMessage = { designId: string; job: JobInfo } & (
   | { type: 'failed'; error: { code: string; message: string } }
   | { type: 'cancelled'; by: string }
 );
+
+/** A train job's progress, sent (throttled) after its steps: everything a chart needs, so a late joiner can draw from one message. */
+export interface TrainProgress {
+  step: number;
+  totalSteps: number;
+  /** Training loss of this step. */
+  loss: number;
+  learningRate: number;
+  elapsedMs: number;
+  /** Estimated time to the end, from the mean step time so far. */
+  etaMs: number;
+  /** The whole loss curve so far, bucket-averaged to at most 200 points. */
+  lossCurve: LossPoint[];
+  /** Every evaluation so far (before training, every ~10 % of the steps), oldest first. */
+  evaluations: TrainingEvaluation[];
+}
+
+/** A train job's result. */
+export interface TrainResult {
+  task: string;
+  framing: Framing;
+  /** What the run used, every default filled in. */
+  settings: TrainingSettings;
+  params: number;
+  /** Steps taken: totalSteps, unless training diverged (then the step whose loss broke, which made no update). */
+  steps: number;
+  totalSteps: number;
+  elapsedMs: number;
+  /** The whole loss curve, bucket-averaged to at most 500 points. */
+  lossCurve: LossPoint[];
+  evaluations: TrainingEvaluation[];
+  /** The last evaluation's metrics (headline first) and sample predictions. */
+  finalMetrics: MetricResult[];
+  samples: SampleDescription[];
+  /** Set when the loss stopped being a number and training stopped early. */
+  diverged: { step: number; message: string } | null;
+}
 
 /** What a late joiner needs: the jobs still going, and the latest finished result of each kind. */
 export interface JobsSnapshot {

@@ -40,3 +40,4 @@ export { sineForecastingTask, type SineForecastingOptions } from './sine-forecas
 export { activityClassificationTask, type ActivityClassificationOptions } from './activity-classification.ts';
 export { ACTIVITY_CLASSES, ACTIVITY_CHANNELS, ACTIVITY_SAMPLE_RATE, type ActivitySignal } from './activity-signals.ts';
 export type { SineComponent } from './sine-mixture.ts';
+export * from './training/index.ts';

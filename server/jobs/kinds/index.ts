@@ -1,5 +1,6 @@
 import type { JobKinds } from '../job-kind.ts';
 import { runJob } from './run.ts';
+import { trainJob } from './train.ts';
 
 /**
  * The job kinds this server runs, by name: the pool validates payloads with
@@ -9,5 +10,5 @@ import { runJob } from './run.ts';
  */
 export const jobKinds: JobKinds = {
   run: runJob,
-  // train: trainJob, from ./train.ts — payload: trainPayload from ./train-payload.ts (steps capped by JOB_MAX_STEPS).
+  train: trainJob,
 };

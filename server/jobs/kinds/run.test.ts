@@ -43,14 +43,19 @@ describe('run jobs on the real job kinds', () => {
     expect(await events.ended('r2', 15_000)).toMatchObject({ type: 'failed', error: { code: 'too-large' } });
   });
 
-  it('refuses a payload that is not a design, and a training job until one is registered', async () => {
+  it('refuses a payload that is not a design, and a kind the server does not run', async () => {
     expect(await pool.submit({ id: 'r3', designId: 'D', kind: 'run', payload: { document: { nodes: 'many' } }, requestedBy: 'ada' })).toMatchObject({
       ok: false,
       code: 'bad-payload',
     });
-    expect(await pool.submit({ id: 'r4', designId: 'D', kind: 'train', payload: {}, requestedBy: 'ada' })).toMatchObject({
+    expect(await pool.submit({ id: 'r4', designId: 'D', kind: 'grade', payload: {}, requestedBy: 'ada' })).toMatchObject({
       ok: false,
       code: 'unknown-kind',
+    });
+    // 'train' is registered: an empty payload is refused for what it lacks, not for its kind.
+    expect(await pool.submit({ id: 'r5', designId: 'D', kind: 'train', payload: {}, requestedBy: 'ada' })).toMatchObject({
+      ok: false,
+      code: 'bad-payload',
     });
   });
 });

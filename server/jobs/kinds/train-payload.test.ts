@@ -13,6 +13,12 @@ describe('trainPayload', () => {
     expect(parsed.success).toBe(true);
   });
 
+  it('accepts a batch size, warm-up and optimiser, and refuses ones the run could not use', () => {
+    expect(trainPayload(limits).safeParse({ document, task: 'copy', steps: 5, batchSize: 8, warmupSteps: 100, optimizer: 'adamw' }).success).toBe(true);
+    expect(trainPayload(limits).safeParse({ document, task: 'copy', steps: 5, batchSize: 0 }).success).toBe(false);
+    expect(trainPayload(limits).safeParse({ document, task: 'copy', steps: 5, optimizer: 'sgd' }).success).toBe(false);
+  });
+
   it('refuses more steps than the server allows, saying how many it does', () => {
     const parsed = trainPayload(limits).safeParse({ document, task: 'copy', steps: 501 });
     expect(parsed.success).toBe(false);

@@ -1,17 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { randomUUID } from 'node:crypto';
 import {
-  CancelJob,
   CursorMove,
-  StartJob,
   JoinDesign,
   SelectionChange,
   SubmitOp,
   ViewportChange,
   type ClientToServerEvents,
-  type JobEventMessage,
-  type JobsSnapshot,
   type JoinAnswer,
   type StartJobAnswer,
   type Participant,
@@ -25,7 +20,8 @@ import type { Logger } from './logger.ts';
 import type { DesignRoom } from './rooms/design-room.ts';
 import { RoomHub } from './rooms/room-hub.ts';
 import type { DesignStore } from './design-store.ts';
-import type { JobEvent, JobRunner } from './jobs/index.ts';
+import type { JobRunner } from './jobs/index.ts';
+import { RoomJobs } from './room-jobs.ts';
 import type { RunStore } from './run-store.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -50,14 +46,15 @@ const OPS_PER_SECOND = 30;
 export class Realtime {
   readonly io: IoServer;
   readonly rooms: RoomHub;
+  private readonly jobs: RoomJobs | null;
 
   constructor(
     http: HttpServer,
     store: DesignStore,
     private readonly identities: GuestIdentities,
     private readonly log: Logger,
-    private readonly jobs: JobRunner | null = null,
-    private readonly runs: RunStore | null = null,
+    runner: JobRunner | null = null,
+    runs: RunStore | null = null,
   ) {
     // destroyUpgrade: false leaves other upgrades (Next's dev HMR) to Next.
     this.io = new Server(http, { path: '/socket.io', destroyUpgrade: false, serveClient: false, maxHttpBufferSize: 1_000_000 });
@@ -70,27 +67,7 @@ export class Realtime {
       diagnostics: (msg) => this.io.to(roomOf(designId)).emit('design:diagnostics', msg),
     }));
     this.io.on('connection', (socket) => this.onConnection(socket));
-    jobs?.subscribe((event) => this.jobEvent(event));
-  }
-
-  /** Tells the design's room what happened to one of its jobs. */
-  private jobEvent(event: JobEvent): void {
-    const { designId, id, kind, requestedBy } = event.job;
-    const { job: _, ...rest } = event;
-    const msg = { ...rest, designId, job: { id, kind, requestedBy } } as JobEventMessage;
-    this.io.to(roomOf(designId)).emit('job:event', msg);
-    if ((msg.type === 'result' || msg.type === 'failed' || msg.type === 'cancelled') && this.runs) {
-      this.runs.record(msg).catch((err: unknown) => this.log.error({ err, jobId: id }, 'could not store a finished job'));
-    }
-  }
-
-  private async jobsSnapshot(designId: string): Promise<JobsSnapshot> {
-    const active = ((await this.jobs?.jobsOf(designId)) ?? []).map((s) => ({
-      job: { id: s.job.id, kind: s.job.kind, requestedBy: s.job.requestedBy },
-      state: s.state,
-      ...(s.state === 'queued' ? { position: s.position } : { lastProgress: s.lastProgress }),
-    }));
-    return { active, latest: (await this.runs?.latest(designId)) ?? {} };
+    this.jobs = runner && new RoomJobs(runner, runs, (designId, msg) => this.io.to(roomOf(designId)).emit('job:event', msg), log);
   }
 
   private onConnection(socket: IoSocket): void {
@@ -150,33 +127,20 @@ export class Realtime {
       catchUp,
       diagnostics: room.diagnostics,
       participants: room.participants,
-      jobs: await this.jobsSnapshot(room.designId),
+      jobs: this.jobs ? await this.jobs.snapshot(room.designId) : { active: [], latest: {} },
     };
   }
 
   private async startJob(socket: IoSocket, raw: unknown): Promise<StartJobAnswer> {
-    const msg = StartJob.safeParse(raw);
-    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
     const room = await this.joinedRoom(socket);
     if (!room) return refusal('not-joined', 'Join the design before running it.');
     if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
-    const jobId = randomUUID();
-    // The job gets the design as it is now; later edits do not change a run in progress.
-    const document = room.current.state.doc;
-    const { kind, ...request } = msg.data;
-    // The pool's payload schema checks the rest (a known task, steps under the server's cap).
-    const payload = kind === 'run' ? { document, seed: request.seed } : { document, ...request };
-    const outcome = await this.jobs.submit({ id: jobId, designId: room.designId, kind, payload, requestedBy: socket.data.person.id });
-    return outcome.ok ? { ok: true, jobId } : refusal('job-refused', outcome.message);
+    return this.jobs.start(room, socket.data.person, raw);
   }
 
   private async cancelJob(socket: IoSocket, raw: unknown): Promise<{ ok: boolean }> {
-    const msg = CancelJob.safeParse(raw);
     const designId = socket.data.designId;
-    if (!msg.success || !designId || !this.jobs) return { ok: false };
-    // Anyone in the room may cancel its jobs, and only its jobs.
-    if (!(await this.jobs.jobsOf(designId)).some((s) => s.job.id === msg.data.jobId)) return { ok: false };
-    return { ok: await this.jobs.cancel(msg.data.jobId, socket.data.person.id) };
+    return designId && this.jobs ? this.jobs.cancel(designId, socket.data.person, raw) : { ok: false };
   }
 
   private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {

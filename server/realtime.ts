@@ -107,11 +107,13 @@ export class Realtime {
     if (!room) return refusal('not-found', 'No design has this id.');
     if (socket.data.designId && socket.data.designId !== room.designId) await this.leave(socket);
     const person = socket.data.person;
-    const catchUp = await room.catchUp(msg.data.sinceVersion);
     const rejoining = socket.data.designId === room.designId;
+    // In the room before the catch-up is read: an edit landing in between then arrives twice
+    // (broadcast and catch-up), which the client ignores, rather than not at all.
+    if (!rejoining) await socket.join(roomOf(room.designId));
+    const catchUp = await room.catchUp(msg.data.sinceVersion);
     if (!rejoining) {
       socket.data.designId = room.designId;
-      await socket.join(roomOf(room.designId));
       if (room.arrive(person)) {
         const me = room.participants.find((p) => p.id === person.id);
         if (me) socket.to(roomOf(room.designId)).emit('presence:joined', me);

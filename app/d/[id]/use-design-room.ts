@@ -3,10 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { LoggedOp } from '@/lib/design/design-state';
+import { emptyDesignDocument, type DesignDocument } from '@/lib/design/document';
 import { DesignReplica, type ReplicaEvent } from '@/lib/design/replica';
 import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
+  type DiagnosticsMessage,
   type JoinAnswer,
   type PresenceState,
   type ServerToClientEvents,
@@ -18,6 +20,12 @@ type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type EditOutcome = { ok: true } | { ok: false; message: string };
 
+/** What undo and redo can do right now (only this person's own confirmed edits). */
+export interface History {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
 /**
  * The live design: a replica kept in step with the room over socket.io.
  * Edits show at once and are confirmed or rolled back by the server; after a
@@ -27,13 +35,20 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [problem, setProblem] = useState<string | null>(null);
   const [title, setTitle] = useState(initialTitle);
+  const [doc, setDoc] = useState<DesignDocument>(emptyDesignDocument);
+  const [diagnostics, setDiagnostics] = useState<DiagnosticsMessage | null>(null);
+  const [history, setHistory] = useState<History>({ canUndo: false, canRedo: false });
   const [participants, setParticipants] = useState<PresenceState[]>([]);
   const replica = useRef<DesignReplica | null>(null);
   const sendRef = useRef<((clientOpId: string, op: LoggedOp) => void) | null>(null);
   const waiting = useRef(new Map<string, (outcome: EditOutcome) => void>());
 
   const show = useCallback(() => {
-    if (replica.current) setTitle(replica.current.state.title);
+    const r = replica.current;
+    if (!r) return;
+    setTitle(r.state.title);
+    setDoc(r.state.doc);
+    setHistory((h) => (h.canUndo === r.canUndo && h.canRedo === r.canRedo ? h : { canUndo: r.canUndo, canRedo: r.canRedo }));
   }, []);
 
   useEffect(() => {
@@ -84,6 +99,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
           for (const applied of answer.catchUp.ops) events.push(...replica.current.remote(applied.version, applied.op));
         }
         setParticipants(answer.participants);
+        setDiagnostics(answer.diagnostics);
         setStatus('connected');
         setProblem(null);
         handle(events);
@@ -96,6 +112,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     socket.on('disconnect', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.io.on('reconnect_attempt', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.on('op:applied', (msg) => replica.current && handle(replica.current.remote(msg.version, msg.op)));
+    socket.on('design:diagnostics', (msg) => setDiagnostics((old) => (old && old.version > msg.version ? old : msg)));
     socket.on('presence:joined', (p) => setParticipants((list) => [...list.filter((x) => x.id !== p.id), p]));
     socket.on('presence:left', ({ id }) => setParticipants((list) => list.filter((x) => x.id !== id)));
     const goneOffline = () => setStatus('offline');
@@ -112,20 +129,39 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     };
   }, [designId, show]);
 
-  /** Makes an edit now and resolves when the server has confirmed or refused it. */
-  const edit = useCallback(
-    (op: LoggedOp): Promise<EditOutcome> => {
-      const r = replica.current;
-      if (!r) return Promise.resolve({ ok: false, message: 'Not connected yet.' });
-      const sent = r.edit(op);
+  /** Sends an edit the replica has just applied; resolves when the server has confirmed or refused it. */
+  const submit = useCallback(
+    (sent: { ok: true; clientOpId: string } | { ok: false; message: string }): Promise<EditOutcome> => {
       if (!sent.ok) return Promise.resolve({ ok: false, message: sent.message });
       show();
       const outcome = new Promise<EditOutcome>((resolve) => waiting.current.set(sent.clientOpId, resolve));
-      sendRef.current?.(sent.clientOpId, op);
+      const pending = replica.current?.unconfirmed.find((p) => p.clientOpId === sent.clientOpId);
+      if (pending) sendRef.current?.(sent.clientOpId, pending.op);
       return outcome;
     },
     [show],
   );
 
-  return { status, problem, title, participants, edit };
+  /** Makes an edit now and resolves when the server has confirmed or refused it. */
+  const edit = useCallback(
+    (op: LoggedOp): Promise<EditOutcome> => {
+      const r = replica.current;
+      if (!r) return Promise.resolve({ ok: false, message: 'Not connected yet.' });
+      return submit(r.edit(op));
+    },
+    [submit],
+  );
+
+  /** Undoes this person's last edit (never someone else's); null when there is nothing to undo. */
+  const undo = useCallback((): Promise<EditOutcome> | null => {
+    const sent = replica.current?.undo();
+    return sent ? submit(sent) : null;
+  }, [submit]);
+
+  const redo = useCallback((): Promise<EditOutcome> | null => {
+    const sent = replica.current?.redo();
+    return sent ? submit(sent) : null;
+  }, [submit]);
+
+  return { status, problem, title, doc, diagnostics, history, participants, edit, undo, redo };
 }

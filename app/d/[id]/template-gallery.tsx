@@ -1,0 +1,25 @@
+'use client';
+
+import { listTemplates } from '@/lib/design/templates';
+
+/** Shown on a blank canvas: start from a known architecture instead of an empty page. */
+export function TemplateGallery({ onChoose }: { onChoose: (name: string) => void }) {
+  // Tiny ones first: they train in seconds, which is what a workshop wants to try first.
+  const templates = [...listTemplates()].sort((a, b) => Number(b.tiny) - Number(a.tiny));
+  return (
+    <section className="template-gallery" aria-labelledby="template-gallery-title">
+      <h2 id="template-gallery-title">Start from a template</h2>
+      <p className="muted">Or add layers from the palette on the left to build one from scratch.</p>
+      <ul>
+        {templates.map((t) => (
+          <li key={t.name}>
+            <button type="button" onClick={() => onChoose(t.name)}>
+              <strong>{t.title}</strong>
+              <span>{t.summary}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -5,11 +5,12 @@
  */
 import os from 'node:os';
 import { designSection } from './design.ts';
+import { loadSection } from './load.ts';
 import { runtimeSection } from './runtime.ts';
 import type { BenchPart, FinishPart, Section } from './section.ts';
 import { heading } from './table.ts';
 
-const SECTIONS: Section[] = [runtimeSection, designSection];
+const SECTIONS: Section[] = [runtimeSection, designSection, loadSection];
 
 function selectedParts(names: string[], section: Section): BenchPart[] {
   if (names.length === 0 || names.includes(section.name)) return section.parts;

@@ -158,7 +158,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
     });
   });
 
-  it('announces arrivals and departures, and relays cursors only to others', async () => {
+  it('announces arrivals and departures, and relays cursors in batches', async () => {
     const a = client('A');
     const b = client('B');
     await join(a);
@@ -167,7 +167,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
     const cursors: unknown[] = [];
     a.on('presence:joined', (p) => joined.push(p.name));
     a.on('presence:left', (p) => left.push(p.id));
-    a.on('presence:cursor', (c) => cursors.push(c));
+    a.on('presence:cursors', (batch) => cursors.push(...batch.cursors));
     const bAnswer = await join(b);
     await until(() => joined.length === 1);
     expect(joined).toEqual(['B']);

@@ -7,6 +7,7 @@ import {
   SubmitOp,
   ViewportChange,
   type ClientToServerEvents,
+  type CursorPosition,
   type JoinAnswer,
   type StartJobAnswer,
   type Participant,
@@ -38,6 +39,7 @@ interface SocketData {
 const roomOf = (designId: string) => `design:${designId}`;
 // Cursor and viewport traffic is capped per connection; extra moves are dropped, never queued.
 const PRESENCE_MIN_INTERVAL_MS = 40;
+const CURSOR_BATCH_MS = 100;
 // A token bucket per connection: bursts of edits (a paste) pass, a flood does not.
 const OP_BURST = 60;
 const OPS_PER_SECOND = 30;
@@ -47,6 +49,7 @@ export class Realtime {
   readonly io: IoServer;
   readonly rooms: RoomHub;
   private readonly jobs: RoomJobs | null;
+  private readonly cursorBatches = new Map<string, Map<string, CursorPosition>>();
 
   constructor(
     http: HttpServer,
@@ -158,12 +161,27 @@ export class Realtime {
 
   private cursor(socket: IoSocket, raw: unknown): void {
     const now = Date.now();
-    if (now - socket.data.lastCursorAt < PRESENCE_MIN_INTERVAL_MS || !socket.data.designId) return;
+    const designId = socket.data.designId;
+    if (now - socket.data.lastCursorAt < PRESENCE_MIN_INTERVAL_MS || !designId) return;
     const msg = CursorMove.safeParse(raw);
     if (!msg.success) return;
     socket.data.lastCursorAt = now;
     const id = socket.data.person.id;
-    socket.volatile.to(roomOf(socket.data.designId)).emit('presence:cursor', msg.data ? { id, ...msg.data } : { id, gone: true });
+    // Batched per room: each client gets one message per interval however many people move,
+    // instead of one per mover (30 people at 10 Hz would otherwise be 300 messages a second each).
+    let batch = this.cursorBatches.get(designId);
+    if (!batch) {
+      batch = new Map();
+      this.cursorBatches.set(designId, batch);
+      setTimeout(() => this.flushCursors(designId), CURSOR_BATCH_MS).unref();
+    }
+    batch.set(id, msg.data ? { id, ...msg.data } : { id, gone: true });
+  }
+
+  private flushCursors(designId: string): void {
+    const batch = this.cursorBatches.get(designId);
+    this.cursorBatches.delete(designId);
+    if (batch?.size) this.io.volatile.to(roomOf(designId)).emit('presence:cursors', { cursors: [...batch.values()] });
   }
 
   private async selection(socket: IoSocket, raw: unknown): Promise<void> {

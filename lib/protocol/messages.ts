@@ -70,6 +70,9 @@ export const CancelJob = z.strictObject({ jobId: z.string().min(1).max(64) });
 
 // ── server → client ──────────────────────────────────────────────────────────
 
+/** Where someone's cursor is, or that it left the canvas. */
+export type CursorPosition = { id: string; x: number; y: number } | { id: string; gone: true };
+
 /** Who did something: stable for a person across reconnects. */
 export interface Participant {
   id: string;
@@ -218,7 +221,8 @@ export interface ServerToClientEvents {
   'design:diagnostics': (msg: DiagnosticsMessage) => void;
   'presence:joined': (msg: PresenceState) => void;
   'presence:left': (msg: { id: string }) => void;
-  'presence:cursor': (msg: { id: string; x: number; y: number } | { id: string; gone: true }) => void;
+  /** Every cursor that moved in the room since the last batch (about 10 a second), volatile. */
+  'presence:cursors': (msg: { cursors: CursorPosition[] }) => void;
   'presence:selection': (msg: { id: string; nodeIds: string[] }) => void;
   'presence:viewport': (msg: { id: string; x: number; y: number; zoom: number }) => void;
   'job:event': (msg: JobEventMessage) => void;

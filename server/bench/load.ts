@@ -264,8 +264,9 @@ async function drive(
         ledger.receive(room, index, msg.version, at, authorOf.get(msg.author.id) ?? -1);
         if (msg.version > client.version) client.version = msg.version;
       });
-      socket.on('presence:cursor', () => {
-        if (counting) cursorReceived++;
+      socket.on('presence:cursors', ({ cursors }) => {
+        // Batched per room; a batch also carries this client's own cursor, which is not a delivery.
+        if (counting) cursorReceived += cursors.filter((c) => c.id !== guest.id).length;
       });
       socket.on('disconnect', (reason) => {
         disconnects[reason] = (disconnects[reason] ?? 0) + 1;

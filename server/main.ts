@@ -40,8 +40,9 @@ async function main(): Promise<void> {
   const upgrade = app.getUpgradeHandler();
 
   const http = createServer((req, res) => {
-    // Everyone who opens the app gets a guest identity (name and colour) that sticks.
-    if (!identities.decode(readCookie(req.headers.cookie, GUEST_COOKIE))) {
+    // Everyone who opens the app gets a guest identity (name and colour) that sticks;
+    // build assets are cached and shared, so they never carry one.
+    if (!req.url?.startsWith('/_next/') && !identities.decode(readCookie(req.headers.cookie, GUEST_COOKIE))) {
       const guest = identities.newGuest();
       res.appendHeader('Set-Cookie', identities.setCookie(guest, false));
       // Let this very request's handlers see it too.

@@ -8,19 +8,22 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useViewport,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type OnBeforeDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type PointerEvent } from 'react';
 import type { DesignDocument } from '@/lib/design/document';
 import type { LoggedOp } from '@/lib/design/design-state';
-import type { DiagnosticsMessage } from '@/lib/protocol/messages';
+import type { DiagnosticsMessage, Participant } from '@/lib/protocol/messages';
 import { BlockNode } from './block-node';
 import { portOf, toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow-elements';
 import { LayerNode } from './layer-node';
 import { newId } from './new-id';
+import { RemoteCursorsLayer } from './presence';
+import type { RemoteCursors, Viewport } from './use-design-room';
 
 const NODE_TYPES = { layer: LayerNode, block: BlockNode };
 /** The drag payload of a palette item: the node type to add. */
@@ -37,10 +40,27 @@ interface Props {
   onDropType: (type: string, position: { x: number; y: number }) => void;
   /** Changes whenever the view should fit the whole design once its nodes are measured. */
   fitToken: number;
+  /** Other people's pointers and who they are. */
+  cursors: RemoteCursors;
+  people: readonly Participant[];
+  /** This person's pointer in flow coordinates, or null when it left the canvas. */
+  onPointer: (at: { x: number; y: number } | null) => void;
+  /** Every change of the view, whoever made it. */
+  onViewport: (viewport: Viewport) => void;
+  /** The person panned or zoomed the view themselves. */
+  onUserMove: () => void;
+}
+
+/** Reports the view as it changes (fitView, following and the person's own moves alike). */
+function ViewportReporter({ onViewport }: { onViewport: (viewport: Viewport) => void }) {
+  const { x, y, zoom } = useViewport();
+  useEffect(() => onViewport({ x, y, zoom }), [x, y, zoom, onViewport]);
+  return null;
 }
 
 /** The graph: the document drawn with React Flow; every change a person makes becomes an op. */
-export function DesignCanvas({ doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken }: Props) {
+export function DesignCanvas(props: Props) {
+  const { doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken, cursors, people, onPointer, onViewport, onUserMove } = props;
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const selected = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>([]);
@@ -134,6 +154,11 @@ export function DesignCanvas({ doc, diagnostics, selection, onSelectionChange, a
     [flow, onDropType],
   );
 
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => onPointer(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [flow, onPointer],
+  );
+
   const initialised = useNodesInitialized();
   const [fitted, setFitted] = useState(0);
   useEffect(() => {
@@ -153,6 +178,12 @@ export function DesignCanvas({ doc, diagnostics, selection, onSelectionChange, a
       onBeforeDelete={onBeforeDelete}
       onConnect={onConnect}
       onDrop={onDrop}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => onPointer(null)}
+      onMoveStart={(event) => {
+        // Programmatic moves (fitView, following someone) have no event.
+        if (event) onUserMove();
+      }}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(PALETTE_MIME)) {
           e.preventDefault();
@@ -169,6 +200,8 @@ export function DesignCanvas({ doc, diagnostics, selection, onSelectionChange, a
       <Background />
       <Controls />
       <MiniMap pannable zoomable style={{ width: 160, height: 100 }} />
+      <ViewportReporter onViewport={onViewport} />
+      <RemoteCursorsLayer cursors={cursors} people={people} />
     </ReactFlow>
   );
 }

@@ -3,7 +3,7 @@
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { countDesign } from '@/lib/compile/count';
 import type { LoggedOp } from '@/lib/design/design-state';
 import { templateDocument } from '@/lib/design/templates';
@@ -15,11 +15,13 @@ import { Inspector } from './inspector';
 import { newId } from './new-id';
 import { Palette } from './palette';
 import { ParticipantList } from './participant-list';
+import { ConnectionBanner, RemoteSelections } from './presence';
 import { ProblemsList } from './problems-list';
 import { StatusBar, type Notice } from './status-bar';
 import { TemplateGallery } from './template-gallery';
 import { TitleEditor } from './title-editor';
 import { useDesignRoom, type EditOutcome } from './use-design-room';
+import type { Participant } from '@/lib/protocol/messages';
 
 /** The page where a group builds a design together. */
 export function DesignEditor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
@@ -39,12 +41,41 @@ function typingInField(target: EventTarget | null): boolean {
 
 function Editor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
   const room = useDesignRoom(designId, initialTitle);
-  const { status, problem, title, doc, diagnostics, history, participants, edit, undo, redo } = room;
+  const { status, problem, title, doc, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo } = room;
   const flow = useReactFlow();
   const flowArea = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<readonly string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fitToken, setFitToken] = useState(0);
+  const [followingId, setFollowingId] = useState<string | null>(null);
+
+  const others = useMemo(() => participants.filter((p) => p.id !== you?.id), [participants, you]);
+  const following = others.find((p) => p.id === followingId) ?? null;
+
+  // Others see what this person has selected.
+  useEffect(() => sendSelection(selection), [selection, sendSelection]);
+
+  const remoteSelections = useMemo(() => {
+    const map = new Map<string, Participant[]>();
+    for (const p of others) {
+      for (const id of p.selection) {
+        const list = map.get(id);
+        if (list) list.push(p);
+        else map.set(id, [p]);
+      }
+    }
+    return map;
+  }, [others]);
+
+  // Following someone: the view moves with theirs until this person moves it (or they leave).
+  const followedViewport = following?.viewport ?? null;
+  useEffect(() => {
+    if (followedViewport) void flow.setViewport(followedViewport, { duration: 150 });
+  }, [followedViewport, flow]);
+  useEffect(() => {
+    if (followingId && !following) setFollowingId(null);
+  }, [followingId, following]);
+  const stopFollowing = useCallback(() => setFollowingId(null), []);
 
   const validation = useMemo(() => validateDesign(doc), [doc]);
   const cost = useMemo(() => countDesign(doc, validation), [doc, validation]);
@@ -158,21 +189,39 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
-        <ParticipantList participants={participants} />
+        <ParticipantList participants={participants} you={you?.id ?? null} following={followingId} onFollow={(id) => setFollowingId((cur) => (cur === id ? null : id))} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>
       <main className="canvas" aria-label="Design canvas">
         <Palette onAdd={(type) => addNode(type)} />
         <div className="flow" ref={flowArea}>
-          <DesignCanvas
-            doc={doc}
-            diagnostics={diagnostics}
-            selection={selection}
-            onSelectionChange={setSelection}
-            act={act}
-            onDropType={(type, position) => addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 })}
-            fitToken={fitToken}
-          />
+          <RemoteSelections.Provider value={remoteSelections}>
+            <DesignCanvas
+              doc={doc}
+              diagnostics={diagnostics}
+              selection={selection}
+              onSelectionChange={setSelection}
+              act={act}
+              onDropType={(type, position) => addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 })}
+              fitToken={fitToken}
+              cursors={cursors}
+              people={others}
+              onPointer={sendCursor}
+              onViewport={sendViewport}
+              onUserMove={stopFollowing}
+            />
+          </RemoteSelections.Provider>
+          {following && (
+            <div className="following" role="status" aria-label={`Following ${following.name}`} style={{ '--who': following.colour } as CSSProperties}>
+              <span>
+                Following <strong>{following.name}</strong>
+              </span>
+              <button type="button" className="ghost" onClick={stopFollowing}>
+                Stop following
+              </button>
+            </div>
+          )}
+          <ConnectionBanner status={status} />
           {blank && status === 'connected' && <TemplateGallery onChoose={chooseTemplate} />}
         </div>
         <div className="side">

@@ -3,6 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '@/lib/design/catalog';
 import type { FlowNode } from './flow-elements';
+import { RemoteSelectionRings } from './presence';
 
 /** A badge with the worst problem on a node, named for screen readers. */
 export function ProblemBadge({ data }: { data: FlowNode['data'] }) {
@@ -34,11 +35,12 @@ function PortRow({ port }: { port: PortSpec }) {
 }
 
 /** One layer on the canvas: what it is, its key params, its typed ports and its problems. */
-export function LayerNode({ data, selected }: NodeProps<FlowNode>) {
+export function LayerNode({ id, data, selected }: NodeProps<FlowNode>) {
   const { node, displayName, ports, block } = data;
   const title = block ? `${node.label ?? displayName} ×${block.repeat}` : displayName;
   return (
     <div className="layer-node" data-severity={data.severity ?? undefined} data-selected={selected || undefined}>
+      <RemoteSelectionRings nodeId={id} />
       <header>
         <strong>{title}</strong>
         <ProblemBadge data={data} />

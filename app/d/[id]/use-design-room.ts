@@ -10,6 +10,7 @@ import {
   type ClientToServerEvents,
   type DiagnosticsMessage,
   type JoinAnswer,
+  type Participant,
   type PresenceState,
   type ServerToClientEvents,
   type SubmitAnswer,
@@ -17,6 +18,15 @@ import {
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type Viewport = { x: number; y: number; zoom: number };
+/** Other people's cursors, in flow coordinates, by participant id. */
+export type RemoteCursors = Record<string, { x: number; y: number }>;
+
+/** Cursor moves go out at most this often (the server drops anything faster than 40 ms). */
+const CURSOR_SEND_MS = 50;
+/** A viewport goes out once it has settled this long. */
+const VIEWPORT_DEBOUNCE_MS = 200;
 
 export type EditOutcome = { ok: true } | { ok: false; message: string };
 
@@ -39,6 +49,19 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   const [diagnostics, setDiagnostics] = useState<DiagnosticsMessage | null>(null);
   const [history, setHistory] = useState<History>({ canUndo: false, canRedo: false });
   const [participants, setParticipants] = useState<PresenceState[]>([]);
+  const [you, setYou] = useState<Participant | null>(null);
+  const [cursors, setCursors] = useState<RemoteCursors>({});
+  const socketRef = useRef<RoomSocket | null>(null);
+  const youRef = useRef<string | null>(null);
+  // The last presence this client chose, resent after a reconnect.
+  const mySelection = useRef<string[]>([]);
+  const myViewport = useRef<Viewport | null>(null);
+  const cursorTimer = useRef<{ timer: ReturnType<typeof setTimeout> | null; last: number; next: { x: number; y: number } | null | undefined }>({
+    timer: null,
+    last: 0,
+    next: undefined,
+  });
+  const viewportTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const replica = useRef<DesignReplica | null>(null);
   const sendRef = useRef<((clientOpId: string, op: LoggedOp) => void) | null>(null);
   const waiting = useRef(new Map<string, (outcome: EditOutcome) => void>());
@@ -53,6 +76,8 @@ export function useDesignRoom(designId: string, initialTitle: string) {
 
   useEffect(() => {
     const socket: RoomSocket = io({ path: '/socket.io' });
+    socketRef.current = socket;
+    const cursorState = cursorTimer.current;
 
     const handle = (events: ReplicaEvent[]) => {
       for (const e of events) {
@@ -98,7 +123,12 @@ export function useDesignRoom(designId: string, initialTitle: string) {
         } else if (replica.current) {
           for (const applied of answer.catchUp.ops) events.push(...replica.current.remote(applied.version, applied.op));
         }
+        youRef.current = answer.you.id;
+        setYou(answer.you);
         setParticipants(answer.participants);
+        setCursors({});
+        if (mySelection.current.length > 0) socket.emit('presence:selection', { nodeIds: mySelection.current });
+        if (myViewport.current) socket.emit('presence:viewport', myViewport.current);
         setDiagnostics(answer.diagnostics);
         setStatus('connected');
         setProblem(null);
@@ -109,12 +139,35 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     };
 
     socket.on('connect', join);
-    socket.on('disconnect', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.on('disconnect', () => {
+      setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+      setCursors({});
+    });
     socket.io.on('reconnect_attempt', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.on('op:applied', (msg) => replica.current && handle(replica.current.remote(msg.version, msg.op)));
     socket.on('design:diagnostics', (msg) => setDiagnostics((old) => (old && old.version > msg.version ? old : msg)));
     socket.on('presence:joined', (p) => setParticipants((list) => [...list.filter((x) => x.id !== p.id), p]));
-    socket.on('presence:left', ({ id }) => setParticipants((list) => list.filter((x) => x.id !== id)));
+    socket.on('presence:left', ({ id }) => {
+      setParticipants((list) => list.filter((x) => x.id !== id));
+      setCursors((all) => without(all, id));
+    });
+    socket.on('presence:cursors', ({ cursors: moved }) => {
+      setCursors((all) => {
+        const next = { ...all };
+        for (const c of moved) {
+          if (c.id === youRef.current) continue;
+          if ('gone' in c) delete next[c.id];
+          else next[c.id] = { x: c.x, y: c.y };
+        }
+        return next;
+      });
+    });
+    socket.on('presence:selection', ({ id, nodeIds }) =>
+      setParticipants((list) => list.map((p) => (p.id === id ? { ...p, selection: nodeIds } : p))),
+    );
+    socket.on('presence:viewport', ({ id, x, y, zoom }) =>
+      setParticipants((list) => list.map((p) => (p.id === id ? { ...p, viewport: { x, y, zoom } } : p))),
+    );
     const goneOffline = () => setStatus('offline');
     const backOnline = () => {
       if (!socket.connected) setStatus('reconnecting');
@@ -126,8 +179,47 @@ export function useDesignRoom(designId: string, initialTitle: string) {
       window.removeEventListener('online', backOnline);
       socket.disconnect();
       sendRef.current = null;
+      socketRef.current = null;
+      if (cursorState.timer) clearTimeout(cursorState.timer);
+      cursorState.timer = null;
+      if (viewportTimer.current) clearTimeout(viewportTimer.current);
     };
   }, [designId, show]);
+
+  /** Where this person's pointer is on the canvas (flow coordinates), or null when it left; throttled to ~20 a second. */
+  const sendCursor = useCallback((at: { x: number; y: number } | null) => {
+    const t = cursorTimer.current;
+    const flush = () => {
+      t.timer = null;
+      if (t.next === undefined) return;
+      t.last = Date.now();
+      if (socketRef.current?.connected) socketRef.current.emit('presence:cursor', t.next);
+      t.next = undefined;
+    };
+    t.next = at;
+    if (t.timer) return;
+    const wait = CURSOR_SEND_MS - (Date.now() - t.last);
+    if (wait <= 0) flush();
+    else t.timer = setTimeout(flush, wait);
+  }, []);
+
+  /** What this person has selected; sent when it changes. */
+  const sendSelection = useCallback((nodeIds: readonly string[]) => {
+    const prev = mySelection.current;
+    if (prev.length === nodeIds.length && prev.every((id, i) => id === nodeIds[i])) return;
+    mySelection.current = [...nodeIds];
+    if (socketRef.current?.connected) socketRef.current.emit('presence:selection', { nodeIds: mySelection.current });
+  }, []);
+
+  /** Where this person is looking; sent once it has settled. */
+  const sendViewport = useCallback((viewport: Viewport) => {
+    myViewport.current = viewport;
+    if (viewportTimer.current) clearTimeout(viewportTimer.current);
+    viewportTimer.current = setTimeout(() => {
+      viewportTimer.current = null;
+      if (myViewport.current && socketRef.current?.connected) socketRef.current.emit('presence:viewport', myViewport.current);
+    }, VIEWPORT_DEBOUNCE_MS);
+  }, []);
 
   /** Sends an edit the replica has just applied; resolves when the server has confirmed or refused it. */
   const submit = useCallback(
@@ -163,5 +255,12 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     return sent ? submit(sent) : null;
   }, [submit]);
 
-  return { status, problem, title, doc, diagnostics, history, participants, edit, undo, redo };
+  return { status, problem, title, doc, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo };
+}
+
+function without<T>(record: Record<string, T>, id: string): Record<string, T> {
+  if (!(id in record)) return record;
+  const next = { ...record };
+  delete next[id];
+  return next;
 }

@@ -124,6 +124,18 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
     expect(stored?.state.doc.nodes[0].params.heads).toBe(last);
   });
 
+  it('sends the diagnostics of a burst of edits once, for the latest version', async () => {
+    const a = client('A');
+    const b = client('B');
+    await join(a);
+    await join(b);
+    const versions: number[] = [];
+    b.on('design:diagnostics', (m) => versions.push(m.version));
+    await Promise.all(Array.from({ length: 5 }, (_, i) => submit(a, `r${i}`, { type: 'renameDesign', title: `t${i}` })));
+    await until(() => versions.at(-1) === 5);
+    expect(versions.length).toBeLessThan(5);
+  });
+
   it('refuses an invalid edit with a reason, and nobody else hears of it', async () => {
     const a = client('A');
     const b = client('B');

@@ -8,6 +8,7 @@ import {
   ViewportChange,
   type ClientToServerEvents,
   type CursorPosition,
+  type DiagnosticsMessage,
   type JoinAnswer,
   type StartJobAnswer,
   type Participant,
@@ -40,6 +41,7 @@ const roomOf = (designId: string) => `design:${designId}`;
 // Cursor and viewport traffic is capped per connection; extra moves are dropped, never queued.
 const PRESENCE_MIN_INTERVAL_MS = 40;
 const CURSOR_BATCH_MS = 100;
+const DIAGNOSTICS_BATCH_MS = 100;
 // A token bucket per connection: bursts of edits (a paste) pass, a flood does not.
 const OP_BURST = 60;
 const OPS_PER_SECOND = 30;
@@ -50,6 +52,7 @@ export class Realtime {
   readonly rooms: RoomHub;
   private readonly jobs: RoomJobs | null;
   private readonly cursorBatches = new Map<string, Map<string, CursorPosition>>();
+  private readonly pendingDiagnostics = new Map<string, DiagnosticsMessage>();
 
   constructor(
     http: HttpServer,
@@ -67,10 +70,25 @@ export class Realtime {
         const { clientOpId: _, ...shared } = msg;
         this.io.to(roomOf(designId)).except(origin ?? []).emit('op:applied', shared);
       },
-      diagnostics: (msg) => this.io.to(roomOf(designId)).emit('design:diagnostics', msg),
+      diagnostics: (msg) => this.queueDiagnostics(msg),
     }));
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.jobs = runner && new RoomJobs(runner, runs, (designId, msg) => this.io.to(roomOf(designId)).emit('job:event', msg), log);
+  }
+
+  /**
+   * Diagnostics go out at most once per interval per room, the latest version only: during a
+   * burst of edits nobody needs the ones already superseded (each names the version it describes).
+   */
+  private queueDiagnostics(msg: DiagnosticsMessage): void {
+    const first = !this.pendingDiagnostics.has(msg.designId);
+    this.pendingDiagnostics.set(msg.designId, msg);
+    if (!first) return;
+    setTimeout(() => {
+      const latest = this.pendingDiagnostics.get(msg.designId);
+      this.pendingDiagnostics.delete(msg.designId);
+      if (latest) this.io.to(roomOf(msg.designId)).emit('design:diagnostics', latest);
+    }, DIAGNOSTICS_BATCH_MS).unref();
   }
 
   private onConnection(socket: IoSocket): void {

@@ -6,16 +6,23 @@ import { createTestDatabase } from './test-database.ts';
 
 const ada = { id: 'g_ada0000000', name: 'Ada' };
 
-describe('DesignStore on a real SQLite database', () => {
+describe.each([
+  ['through Prisma', false],
+  ['through the driver (SQLite fast path)', true],
+])('DesignStore on a real SQLite database, edits %s', (_name, fast) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let store: DesignStore;
 
   beforeEach(async () => {
-    ({ db, dispose } = await createTestDatabase());
-    store = new DesignStore(db);
+    const database = await createTestDatabase();
+    ({ db, dispose } = database);
+    store = new DesignStore(db, fast ? { sqliteUrl: database.url } : {});
   });
-  afterEach(() => dispose());
+  afterEach(async () => {
+    store.close();
+    await dispose();
+  });
 
   it('creates a blank design at version 0 with an empty document', async () => {
     const d = await store.create(ada);

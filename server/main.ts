@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
   const db = createDb(config.databaseUrl);
-  const designs = new DesignStore(db);
+  const designs = new DesignStore(db, { sqliteUrl: config.databaseUrl });
   const identities = new GuestIdentities(loadSessionSecret(config.sessionSecret, path.resolve(config.dataDir, 'session-secret')));
 
   const jobs = await WorkerPool.start({ ...config.jobs, log: log.child({ component: 'jobs' }) });
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       await jobs.close(); // first, so the rooms still hear that their jobs were cancelled
       await realtime.close(); // also closes the HTTP server
       await app.close();
+      designs.close();
       await db.$disconnect();
     },
     log,

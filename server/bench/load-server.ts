@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   deadline.unref();
 
   const database = await createTestDatabase();
-  const store = new DesignStore(database.db);
+  const store = new DesignStore(database.db, { sqliteUrl: database.url });
   const identities = new GuestIdentities(secret);
   let errors = 0;
   const errorLog = new Writable({

@@ -19,8 +19,9 @@ describe('DesignRoom', () => {
   let room: DesignRoom;
 
   beforeEach(async () => {
-    ({ db, dispose } = await createTestDatabase());
-    store = new DesignStore(db);
+    const database = await createTestDatabase();
+    ({ db, dispose } = database);
+    store = new DesignStore(db, { sqliteUrl: database.url });
     applied = [];
     diagnostics = [];
     const d = await store.create(ada);

@@ -1,8 +1,12 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { JobFailure, type JobContext, type JobKinds } from './job-kind.ts';
 import type { JobError } from './job-runner.ts';
 import { ProgressThrottle } from './progress-throttle.ts';
 import { CANCEL_REQUESTED, type FromWorker, type JobWorkerData, type ToWorker } from './worker-protocol.ts';
+
+/** Niceness of job threads (0 = normal, 19 = lowest). */
+const JOB_THREAD_NICENESS = 10;
 
 // Runs inside a job worker thread: loads the job kinds, then runs one job at a
 // time as the pool asks. Anything that escapes a handler's promise (an error in
@@ -10,6 +14,15 @@ import { CANCEL_REQUESTED, type FromWorker, type JobWorkerData, type ToWorker } 
 // pool fails that one job and starts a fresh worker.
 
 if (!parentPort) throw new Error('worker-main.ts runs only in a worker thread');
+
+// Jobs run at a lower CPU priority than the event loop: when the machine is busy, a
+// training step waits, not the edits and cursors of a room. On Linux, priority is per
+// thread, so this lowers only this worker; where it is not allowed, jobs run as they are.
+try {
+  setPriority(JOB_THREAD_NICENESS);
+} catch {
+  // not permitted here: run at normal priority
+}
 const port = parentPort;
 const data = workerData as JobWorkerData;
 const cancelFlag = new Int32Array(data.cancelFlag);

@@ -26,33 +26,40 @@ export function BlockNode({ id, data, selected }: NodeProps<FlowNode>) {
         <ProblemBadge data={data} />
       </header>
       {inputs.map((p, i) => (
-        <span key={p.name}>
-          <Handle type="target" position={Position.Left} id={p.name} style={{ top: top(i, inputs.length) }} aria-label={`input ${p.name}`} title={p.label} />
-          <Handle
-            type="source"
-            position={Position.Left}
-            id={p.name + INNER}
-            className="inner-handle"
-            style={{ top: top(i, inputs.length), left: 14 }}
-            aria-label={`${p.name} inside`}
-            title={`${p.label}, inside the block`}
-          />
-        </span>
+        <PortHandles key={p.name} port={p} side="in" top={top(i, inputs.length)} />
       ))}
       {outputs.map((p, i) => (
-        <span key={p.name}>
-          <Handle type="source" position={Position.Right} id={p.name} style={{ top: top(i, outputs.length) }} aria-label={`output ${p.name}`} title={p.label} />
-          <Handle
-            type="target"
-            position={Position.Right}
-            id={p.name + INNER}
-            className="inner-handle"
-            style={{ top: top(i, outputs.length), right: 14 }}
-            aria-label={`${p.name} inside`}
-            title={`${p.label}, inside the block`}
-          />
-        </span>
+        <PortHandles key={p.name} port={p} side="out" top={top(i, outputs.length)} />
       ))}
     </div>
+  );
+}
+
+/**
+ * One block port seen from both sides: outside it is the block's input (or output);
+ * inside, the same port is the source the first layers read (or the target the last one writes).
+ */
+function PortHandles({ port, side, top }: { port: { name: string; label: string }; side: 'in' | 'out'; top: string }) {
+  const edge = side === 'in' ? Position.Left : Position.Right;
+  return (
+    <span>
+      <Handle
+        type={side === 'in' ? 'target' : 'source'}
+        position={edge}
+        id={port.name}
+        style={{ top }}
+        aria-label={`${side === 'in' ? 'input' : 'output'} ${port.name}`}
+        title={port.label}
+      />
+      <Handle
+        type={side === 'in' ? 'source' : 'target'}
+        position={edge}
+        id={port.name + INNER}
+        className="inner-handle"
+        style={side === 'in' ? { top, left: 14 } : { top, right: 14 }}
+        aria-label={`${port.name} inside`}
+        title={`${port.label}, inside the block`}
+      />
+    </span>
   );
 }

@@ -27,6 +27,6 @@ export async function PATCH(req: Request, { params }: Context): Promise<Response
   if (!room) return apiError(404, 'not-found', 'No design has this id.');
   const answer = await room.submit(requestPerson(req), `http-${randomUUID()}`, { type: 'renameDesign', title: body.data.title });
   if (!answer.ok) return apiError(answer.code === 'conflict' ? 409 : 400, answer.reason ?? answer.code, answer.message);
-  const design = await services().designs.get(id);
-  return Response.json({ ok: true, design: design && { id, title: design.state.title, version: design.version, updatedAt: design.updatedAt } });
+  // The room holds the state it just stored: no need to read it back.
+  return Response.json({ ok: true, design: { id, title: room.current.state.title, version: answer.version } });
 }

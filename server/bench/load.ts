@@ -175,6 +175,8 @@ interface JobDriverState {
   failed: number;
   /** Progress messages of the current jobs that reached the starting client. */
   progress: number;
+  /** The training step the latest progress message reported (so a starved job shows). */
+  lastStep: number;
   firstFailure: string;
 }
 
@@ -426,7 +428,7 @@ async function drive(
 }
 
 function noJob(): { state: JobDriverState; stop: () => Promise<void> } {
-  const state: JobDriverState = { kind: 'none', note: 'no job (LOAD_JOB=0)', started: 0, finished: 0, failed: 0, progress: 0, firstFailure: '' };
+  const state: JobDriverState = { kind: 'none', note: 'no job (LOAD_JOB=0)', started: 0, finished: 0, failed: 0, progress: 0, lastStep: 0, firstFailure: '' };
   return { state, stop: async () => {} };
 }
 
@@ -436,7 +438,7 @@ function noJob(): { state: JobDriverState; stop: () => Promise<void> } {
  * jobs back to back.
  */
 async function startJobLoop(client: BenchClient, kinds: string[]): Promise<{ state: JobDriverState; stop: () => Promise<void> }> {
-  const state: JobDriverState = { kind: 'run', note: '', started: 0, finished: 0, failed: 0, progress: 0, firstFailure: '' };
+  const state: JobDriverState = { kind: 'run', note: '', started: 0, finished: 0, failed: 0, progress: 0, lastStep: 0, firstFailure: '' };
   let current: string | null = null;
   let active = true;
   const start = (msg: object) =>
@@ -464,7 +466,11 @@ async function startJobLoop(client: BenchClient, kinds: string[]): Promise<{ sta
     if (early) onEnd(early);
   };
   client.socket.on('job:event', (event: JobEventMessage) => {
-    if (event.type === 'progress' && event.job.id === current) state.progress++;
+    if (event.type === 'progress' && event.job.id === current) {
+      state.progress++;
+      const step = (event.progress as { step?: unknown } | null)?.step;
+      if (typeof step === 'number') state.lastStep = step;
+    }
     if (event.type !== 'result' && event.type !== 'failed' && event.type !== 'cancelled') return;
     if (event.job.id === current) onEnd(event);
     else if (ended.size < 100) ended.set(event.job.id, event);
@@ -565,6 +571,7 @@ export function renderLoad(o: LoadOutcome): string {
     [
       `job in a worker (${o.jobs.kind})`,
       `${o.jobs.started} started, ${o.jobs.finished} finished, ${o.jobs.failed} failed, ${o.jobs.progress} progress messages` +
+        (o.jobs.kind === 'train' ? `, at step ${o.jobs.lastStep}` : '') +
         (s ? `; running ${pct(s.jobRunningMs, s.wallMs)} of window` : ''),
       '',
       '',

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JobLimits } from './job-kind.ts';
 import type { JobError } from './job-runner.ts';
+import type { ThreadPriority } from './thread-priority.ts';
 import { CANCEL_REQUESTED, type FromWorker, type JobWorkerData } from './worker-protocol.ts';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
@@ -13,6 +14,7 @@ export interface JobThreadOptions {
   progressIntervalMs: number;
   /** Heap limit of the thread, so that a job that eats memory kills its thread, not the server. */
   memoryMb: number;
+  threadPriority: ThreadPriority;
 }
 
 /** What the owner hears from a thread: its messages, and its end when the owner did not ask for it. */
@@ -41,6 +43,7 @@ export class JobThread {
       cancelFlag: this.cancelFlag.buffer as SharedArrayBuffer,
       limits: options.limits,
       progressIntervalMs: options.progressIntervalMs,
+      threadPriority: options.threadPriority,
     };
     this.worker = new Worker(BOOTSTRAP, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } });
     let markReady: () => void = () => {};

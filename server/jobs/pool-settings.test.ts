@@ -18,6 +18,7 @@ describe('job pool settings from the environment', () => {
       JOB_MAX_STEPS: '1000',
       JOB_MAX_PARAMS: '100000',
       JOB_WORKER_MEMORY_MB: '256',
+      JOB_THREAD_PRIORITY: 'low',
     });
     expect(jobPoolSettingsFromEnv(env)).toMatchObject({
       workers: 3,
@@ -26,6 +27,7 @@ describe('job pool settings from the environment', () => {
       maxQueuedPerDesign: 2,
       maxQueuedTotal: 10,
       workerMemoryMb: 256,
+      threadPriority: 'low',
       limits: { maxSteps: 1000, maxParams: 100_000 },
     });
   });
@@ -33,5 +35,6 @@ describe('job pool settings from the environment', () => {
   it('refuses nonsense', () => {
     expect(JobsEnvSchema.safeParse({ JOB_WORKERS: '0' }).success).toBe(false);
     expect(JobsEnvSchema.safeParse({ JOB_WALL_TIME_MS: 'soon' }).success).toBe(false);
+    expect(JobsEnvSchema.safeParse({ JOB_THREAD_PRIORITY: 'urgent' }).success).toBe(false);
   });
 });

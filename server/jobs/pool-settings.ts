@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { JobLimits } from './job-kind.ts';
+import { THREAD_PRIORITIES, type ThreadPriority } from './thread-priority.ts';
 
 /** Everything a worker pool can be tuned with; every field has a default. */
 export interface JobPoolSettings {
@@ -16,6 +17,8 @@ export interface JobPoolSettings {
   progressIntervalMs: number;
   /** Heap limit per worker thread. */
   workerMemoryMb: number;
+  /** CPU priority of job threads against the event loop (see thread-priority.ts). */
+  threadPriority: ThreadPriority;
   limits: JobLimits;
 }
 
@@ -29,6 +32,7 @@ export function defaultJobPoolSettings(): JobPoolSettings {
     maxQueuedTotal: 100,
     progressIntervalMs: 100,
     workerMemoryMb: 1024,
+    threadPriority: 'idle',
     limits: { maxSteps: 20_000, maxParams: 5_000_000 },
   };
 }
@@ -45,6 +49,7 @@ export const JobsEnvSchema = z.object({
   JOB_MAX_STEPS: count().optional(),
   JOB_MAX_PARAMS: count().optional(),
   JOB_WORKER_MEMORY_MB: z.coerce.number().int().min(64).optional(),
+  JOB_THREAD_PRIORITY: z.enum(THREAD_PRIORITIES).optional(),
 });
 
 /** The pool settings described by parsed JOB_* variables. */
@@ -58,6 +63,7 @@ export function jobPoolSettingsFromEnv(env: z.infer<typeof JobsEnvSchema>): JobP
     maxQueuedPerDesign: env.JOB_MAX_QUEUED_PER_DESIGN ?? d.maxQueuedPerDesign,
     maxQueuedTotal: env.JOB_MAX_QUEUED ?? d.maxQueuedTotal,
     workerMemoryMb: env.JOB_WORKER_MEMORY_MB ?? d.workerMemoryMb,
+    threadPriority: env.JOB_THREAD_PRIORITY ?? d.threadPriority,
     limits: { maxSteps: env.JOB_MAX_STEPS ?? d.limits.maxSteps, maxParams: env.JOB_MAX_PARAMS ?? d.limits.maxParams },
   };
 }

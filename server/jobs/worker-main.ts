@@ -1,12 +1,9 @@
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { JobFailure, type JobContext, type JobKinds } from './job-kind.ts';
 import type { JobError } from './job-runner.ts';
 import { ProgressThrottle } from './progress-throttle.ts';
+import { lowerThisThreadPriority } from './thread-priority.ts';
 import { CANCEL_REQUESTED, type FromWorker, type JobWorkerData, type ToWorker } from './worker-protocol.ts';
-
-/** Niceness of job threads (0 = normal, 19 = lowest). */
-const JOB_THREAD_NICENESS = 10;
 
 // Runs inside a job worker thread: loads the job kinds, then runs one job at a
 // time as the pool asks. Anything that escapes a handler's promise (an error in
@@ -15,16 +12,11 @@ const JOB_THREAD_NICENESS = 10;
 
 if (!parentPort) throw new Error('worker-main.ts runs only in a worker thread');
 
-// Jobs run at a lower CPU priority than the event loop: when the machine is busy, a
-// training step waits, not the edits and cursors of a room. On Linux, priority is per
-// thread, so this lowers only this worker; where it is not allowed, jobs run as they are.
-try {
-  setPriority(JOB_THREAD_NICENESS);
-} catch {
-  // not permitted here: run at normal priority
-}
 const port = parentPort;
 const data = workerData as JobWorkerData;
+// Jobs run at a lower CPU priority than the event loop: when the machine is busy, a
+// training step waits, not the edits and cursors of a room.
+const priority = lowerThisThreadPriority(data.threadPriority);
 const cancelFlag = new Int32Array(data.cancelFlag);
 const { jobKinds } = (await import(data.kindsModule)) as { jobKinds: JobKinds };
 
@@ -65,4 +57,4 @@ async function run({ jobId, kind, payload }: ToWorker): Promise<void> {
 }
 
 port.on('message', (message: ToWorker) => void run(message));
-post({ type: 'ready' });
+post({ type: 'ready', priority });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobEvent } from './job-runner.ts';
 import { PoolRecorder } from './testing/pool-recorder.ts';
+import { SCHED_IDLE, thisThreadScheduling } from './thread-priority.ts';
 import { WorkerPool, type WorkerPoolOptions } from './worker-pool.ts';
 
 const FIXTURES = new URL('./testing/fixture-kinds.ts', import.meta.url);
@@ -80,6 +81,23 @@ describe('WorkerPool scheduling', () => {
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(steps.at(-1)).toBe(40); // the final step is flushed before the result
     expect((await pool.jobsOf('A')).length).toBe(0);
+  });
+});
+
+describe('WorkerPool thread priority', () => {
+  const scheduling = async (threadPriority: 'idle' | 'low' | 'normal') => {
+    const { pool, events } = await startPool({ workers: 1, threadPriority });
+    await pool.submit(job(threadPriority, 'A', 'scheduling', {}));
+    const ended = await events.ended(threadPriority);
+    return ended.type === 'result' ? ended.result : ended;
+  };
+
+  it.runIf(process.platform === 'linux')('runs jobs below the event loop: SCHED_IDLE by default, niceness 19 or normal when asked', async () => {
+    expect(await scheduling('idle')).toEqual({ policy: SCHED_IDLE, nice: 0 });
+    expect(await scheduling('low')).toEqual({ policy: 0, nice: 19 });
+    expect(await scheduling('normal')).toEqual({ policy: 0, nice: 0 });
+    // Only the job threads: the thread that runs the pool keeps its priority.
+    expect(thisThreadScheduling()).toEqual({ policy: 0, nice: 0 });
   });
 });
 

@@ -106,6 +106,7 @@ export class WorkerPool implements JobRunner {
       limits: settings.limits,
       progressIntervalMs: settings.progressIntervalMs,
       memoryMb: settings.workerMemoryMb,
+      threadPriority: settings.threadPriority,
     };
     for (let i = 0; i < settings.workers; i++) {
       const slot: Slot = { thread: null, running: null };

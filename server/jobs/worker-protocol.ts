@@ -1,5 +1,6 @@
 import type { JobLimits } from './job-kind.ts';
 import type { JobError } from './job-runner.ts';
+import type { ThreadPriority } from './thread-priority.ts';
 
 /** What every worker thread is started with. */
 export interface JobWorkerData {
@@ -11,6 +12,8 @@ export interface JobWorkerData {
   cancelFlag: SharedArrayBuffer;
   limits: JobLimits;
   progressIntervalMs: number;
+  /** How the thread yields the CPU to the event loop. */
+  threadPriority: ThreadPriority;
 }
 
 /** Main thread → worker. */
@@ -18,7 +21,8 @@ export type ToWorker = { type: 'start'; jobId: string; kind: string; payload: un
 
 /** Worker → main thread. Job messages carry the job id so that a late message from an ended job is ignored. */
 export type FromWorker =
-  | { type: 'ready' }
+  /** Job kinds loaded; `priority` is the CPU priority the thread got (it may be weaker than asked). */
+  | { type: 'ready'; priority: ThreadPriority }
   /** The handler has begun: the job's wall time counts from here, not from the thread's start-up. */
   | { type: 'started'; jobId: string }
   | { type: 'progress'; jobId: string; progress: unknown }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJobKind, JobFailure, type JobContext, type JobKinds } from '../job-kind.ts';
+import { thisThreadScheduling } from '../thread-priority.ts';
 
 // Job kinds for the pool's tests, loaded through the `kindsModule` option
 // exactly as the real kinds are: on the test's thread for payloads, in every
@@ -18,6 +19,12 @@ function spin(ms: number, context?: JobContext): boolean {
 
 /** The test kinds, by name. */
 export const jobKinds: JobKinds = {
+  /** Answers how the kernel schedules the job's thread. */
+  scheduling: defineJobKind({
+    payload: () => z.object({}),
+    handle: () => thisThreadScheduling(),
+  }),
+
   /** Waits `ms` without blocking its thread, checking for cancel every 10 ms. */
   sleep: defineJobKind({
     payload: () => z.object({ ms: z.number().int().min(0), label: z.string().optional() }),

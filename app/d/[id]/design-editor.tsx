@@ -17,6 +17,7 @@ import { Palette } from './palette';
 import { ParticipantList } from './participant-list';
 import { ConnectionBanner, RemoteSelections } from './presence';
 import { ProblemsList } from './problems-list';
+import { SidePanel } from './side-panel';
 import { StatusBar, type Notice } from './status-bar';
 import { TemplateGallery } from './template-gallery';
 import { TitleEditor } from './title-editor';
@@ -48,6 +49,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fitToken, setFitToken] = useState(0);
   const [followingId, setFollowingId] = useState<string | null>(null);
+  const [sideTab, setSideTab] = useState('inspect');
 
   const others = useMemo(() => participants.filter((p) => p.id !== you?.id), [participants, you]);
   const following = others.find((p) => p.id === followingId) ?? null;
@@ -224,17 +226,30 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
           <ConnectionBanner status={status} />
           {blank && status === 'connected' && <TemplateGallery onChoose={chooseTemplate} />}
         </div>
-        <div className="side">
-          <Inspector
-            node={selectedNode}
-            selectedCount={selection.length}
-            shapes={selectedNode ? validation.nodes[selectedNode.id] : undefined}
-            cost={selectedNode ? cost.nodes[selectedNode.id] : undefined}
-            problems={selectedNode ? diagnosticList.filter((d) => d.nodeId === selectedNode.id) : []}
-            onSetParams={setParams}
-          />
-          <ProblemsList diagnostics={diagnosticList} onFocus={focusNode} />
-        </div>
+        <SidePanel
+          current={sideTab}
+          onChange={setSideTab}
+          tabs={[
+            {
+              id: 'inspect',
+              label: 'Inspect',
+              badge: diagnosticList.length > 0 ? String(diagnosticList.length) : null,
+              content: (
+                <>
+                  <Inspector
+                    node={selectedNode}
+                    selectedCount={selection.length}
+                    shapes={selectedNode ? validation.nodes[selectedNode.id] : undefined}
+                    cost={selectedNode ? cost.nodes[selectedNode.id] : undefined}
+                    problems={selectedNode ? diagnosticList.filter((d) => d.nodeId === selectedNode.id) : []}
+                    onSetParams={setParams}
+                  />
+                  <ProblemsList diagnostics={diagnosticList} onFocus={focusNode} />
+                </>
+              ),
+            },
+          ]}
+        />
       </main>
       <StatusBar cost={cost} nodes={doc.nodes.length} notice={notice} />
     </div>

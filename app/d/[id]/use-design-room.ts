@@ -9,6 +9,7 @@ import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type DiagnosticsMessage,
+  type JobsSnapshot,
   type JoinAnswer,
   type Participant,
   type PresenceState,
@@ -17,7 +18,7 @@ import {
 } from '@/lib/protocol/messages';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
-type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type Viewport = { x: number; y: number; zoom: number };
 /** Other people's cursors, in flow coordinates, by participant id. */
@@ -51,6 +52,9 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   const [participants, setParticipants] = useState<PresenceState[]>([]);
   const [you, setYou] = useState<Participant | null>(null);
   const [cursors, setCursors] = useState<RemoteCursors>({});
+  // For features that listen to the room themselves (jobs): the socket, and the jobs as of the latest join.
+  const [socket, setSocket] = useState<RoomSocket | null>(null);
+  const [joinedJobs, setJoinedJobs] = useState<JobsSnapshot | null>(null);
   const socketRef = useRef<RoomSocket | null>(null);
   const youRef = useRef<string | null>(null);
   // The last presence this client chose, resent after a reconnect.
@@ -77,6 +81,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   useEffect(() => {
     const socket: RoomSocket = io({ path: '/socket.io' });
     socketRef.current = socket;
+    setSocket(socket);
     const cursorState = cursorTimer.current;
 
     const handle = (events: ReplicaEvent[]) => {
@@ -130,6 +135,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
         if (mySelection.current.length > 0) socket.emit('presence:selection', { nodeIds: mySelection.current });
         if (myViewport.current) socket.emit('presence:viewport', myViewport.current);
         setDiagnostics(answer.diagnostics);
+        setJoinedJobs(answer.jobs);
         setStatus('connected');
         setProblem(null);
         handle(events);
@@ -180,6 +186,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
       socket.disconnect();
       sendRef.current = null;
       socketRef.current = null;
+      setSocket(null);
       if (cursorState.timer) clearTimeout(cursorState.timer);
       cursorState.timer = null;
       if (viewportTimer.current) clearTimeout(viewportTimer.current);
@@ -255,7 +262,25 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     return sent ? submit(sent) : null;
   }, [submit]);
 
-  return { status, problem, title, doc, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo };
+  return {
+    status,
+    problem,
+    title,
+    doc,
+    diagnostics,
+    history,
+    participants,
+    you,
+    cursors,
+    socket,
+    joinedJobs,
+    sendCursor,
+    sendSelection,
+    sendViewport,
+    edit,
+    undo,
+    redo,
+  };
 }
 
 function without<T>(record: Record<string, T>, id: string): Record<string, T> {

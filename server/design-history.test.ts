@@ -37,6 +37,20 @@ describe('DesignHistory', () => {
     expect((await history.versions(room.designId, 3, 1, 2)).map((v) => v.version)).toEqual([2]);
   });
 
+  it('hands out the op log itself, oldest first, a page at a time', async () => {
+    const all = await history.ops(room.designId, 0, 100, 3);
+    expect(all.map((o) => [o.version, o.op.type, o.author.name])).toEqual([
+      [1, 'addNode', 'Ada'],
+      [2, 'renameDesign', 'Ada'],
+      [3, 'addNode', 'Ada'],
+    ]);
+    expect(all[1].op).toEqual({ type: 'renameDesign', title: 'Two layers' });
+    expect((await history.ops(room.designId, 1, 1, 3)).map((o) => o.version)).toEqual([2]);
+    expect(await history.ops(room.designId, 3, 100, 3)).toEqual([]);
+    // Never past the version the caller knows as current.
+    expect((await history.ops(room.designId, 0, 100, 2)).map((o) => o.version)).toEqual([1, 2]);
+  });
+
   it('rebuilds the design at any version', async () => {
     expect(await history.stateAt(room.designId, 0, 3)).toMatchObject({ title: 'Untitled design', doc: { nodes: [] } });
     const v2 = await history.stateAt(room.designId, 2, 3);

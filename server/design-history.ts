@@ -2,7 +2,7 @@ import { applyLoggedOp, type DesignState, type LoggedOp } from '../lib/design/de
 import { emptyDesignDocument } from '../lib/design/document.ts';
 import { DEFAULT_TITLE } from '../lib/design/title.ts';
 import type { Participant } from '../lib/protocol/messages.ts';
-import type { DesignStore } from './design-store.ts';
+import type { DesignStore, StoredOp } from './design-store.ts';
 
 /** One line of a design's history. */
 export interface VersionEntry {
@@ -26,6 +26,12 @@ export class DesignHistory {
     const from = Math.max(0, before - limit);
     const ops = await this.store.opsSince(id, from, limit, before);
     return ops.reverse().map((o) => ({ version: o.version, op: o.op.type, author: o.author, createdAt: o.createdAt }));
+  }
+
+  /** The op log itself after version `after`, oldest first, at most `limit` entries. */
+  async ops(id: string, after: number, limit: number, current: number): Promise<StoredOp[]> {
+    if (after >= current) return [];
+    return this.store.opsSince(id, after, limit, current);
   }
 
   /** The title and document at `version`; null when the design has no such version. */

@@ -37,3 +37,13 @@ export const VersionsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().min(0).optional(),
 });
+
+/** The most ops one request of the op log returns. */
+export const MAX_OPS_PAGE = 1000;
+
+/** GET /api/designs/[id]/ops?after=&limit=: the op log itself, oldest first, for replaying it in the browser. */
+export const OpsQuery = z.strictObject({
+  /** Ops after this version (0: from the start). */
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_OPS_PAGE).default(500),
+});

@@ -49,6 +49,8 @@ interface Props {
   onViewport: (viewport: Viewport) => void;
   /** The person panned or zoomed the view themselves. */
   onUserMove: () => void;
+  /** Showing the past (a preview or replay): nothing can be moved, deleted, connected or dropped. */
+  readOnly?: boolean;
 }
 
 /** Reports the view as it changes (fitView, following and the person's own moves alike). */
@@ -60,7 +62,7 @@ function ViewportReporter({ onViewport }: { onViewport: (viewport: Viewport) => 
 
 /** The graph: the document drawn with React Flow; every change a person makes becomes an op. */
 export function DesignCanvas(props: Props) {
-  const { doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken, cursors, people, onPointer, onViewport, onUserMove } = props;
+  const { doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken, cursors, people, onPointer, onViewport, onUserMove, readOnly = false } = props;
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const selected = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>([]);
@@ -147,11 +149,11 @@ export function DesignCanvas(props: Props) {
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(PALETTE_MIME);
-      if (!type) return;
+      if (!type || readOnly) return;
       event.preventDefault();
       onDropType(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
-    [flow, onDropType],
+    [flow, onDropType, readOnly],
   );
 
   const onPointerMove = useCallback(
@@ -164,7 +166,7 @@ export function DesignCanvas(props: Props) {
   useEffect(() => {
     if (fitToken === fitted || !initialised || nodes.length === 0) return;
     setFitted(fitToken);
-    void flow.fitView({ padding: 0.15, duration: 200 });
+    void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
   }, [fitToken, fitted, initialised, nodes.length, flow]);
 
   return (
@@ -185,12 +187,15 @@ export function DesignCanvas(props: Props) {
         if (event) onUserMove();
       }}
       onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+        if (!readOnly && e.dataTransfer.types.includes(PALETTE_MIME)) {
           e.preventDefault();
           e.dataTransfer.dropEffect = 'copy';
         }
       }}
-      deleteKeyCode={['Delete', 'Backspace']}
+      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      elementsSelectable={!readOnly}
       minZoom={0.1}
       fitView
       defaultEdgeOptions={{ labelBgPadding: [4, 2], labelBgBorderRadius: 4 }}

@@ -11,6 +11,8 @@ import { validateDesign } from '@/lib/design/validate';
 import { ConnectionIndicator } from './connection-indicator';
 import { DesignCanvas } from './design-canvas';
 import { freePosition, NODE_WIDTH } from './flow-elements';
+import { HistoryOverlay } from './history-overlay';
+import { HistoryPanel } from './history-panel';
 import { Inspector } from './inspector';
 import { newId } from './new-id';
 import { Palette } from './palette';
@@ -21,8 +23,9 @@ import { SidePanel } from './side-panel';
 import { StatusBar, type Notice } from './status-bar';
 import { TemplateGallery } from './template-gallery';
 import { TitleEditor } from './title-editor';
+import { useDesignHistory } from './use-design-history';
 import { useDesignRoom, type EditOutcome } from './use-design-room';
-import type { Participant } from '@/lib/protocol/messages';
+import type { DiagnosticsMessage, Participant } from '@/lib/protocol/messages';
 
 /** The page where a group builds a design together. */
 export function DesignEditor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
@@ -42,7 +45,7 @@ function typingInField(target: EventTarget | null): boolean {
 
 function Editor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
   const room = useDesignRoom(designId, initialTitle);
-  const { status, problem, title, doc, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo } = room;
+  const { status, problem, title, doc, version, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo } = room;
   const flow = useReactFlow();
   const flowArea = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<readonly string[]>([]);
@@ -50,6 +53,11 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
   const [fitToken, setFitToken] = useState(0);
   const [followingId, setFollowingId] = useState<string | null>(null);
   const [sideTab, setSideTab] = useState('inspect');
+
+  // Previewing a version or replaying: the canvas shows that state, read-only, while the live one goes on underneath.
+  const past = useDesignHistory(designId, version, sideTab === 'history');
+  const readOnly = past.shown !== null;
+  const shownDoc = past.shown?.doc ?? doc;
 
   const others = useMemo(() => participants.filter((p) => p.id !== you?.id), [participants, you]);
   const following = others.find((p) => p.id === followingId) ?? null;
@@ -79,8 +87,29 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
   }, [followingId, following]);
   const stopFollowing = useCallback(() => setFollowingId(null), []);
 
-  const validation = useMemo(() => validateDesign(doc), [doc]);
-  const cost = useMemo(() => countDesign(doc, validation), [doc, validation]);
+  const validation = useMemo(() => validateDesign(shownDoc), [shownDoc]);
+  const cost = useMemo(() => countDesign(shownDoc, validation), [shownDoc, validation]);
+  // The server's diagnostics describe the live design; a past version's are worked out here.
+  const shownDiagnostics = useMemo<DiagnosticsMessage | null>(
+    () =>
+      readOnly
+        ? { designId, version: past.shownVersion ?? 0, ok: validation.ok, diagnostics: validation.diagnostics, edges: validation.edges }
+        : diagnostics,
+    [readOnly, designId, past.shownVersion, validation, diagnostics],
+  );
+
+  useEffect(() => {
+    if (readOnly) setSelection([]);
+  }, [readOnly]);
+
+  // Keep the past in view as it grows (replay) or changes (another version), and refit on the way back to live.
+  const shownSize = past.shown ? past.shown.doc.nodes.length : null;
+  const lastShownSize = useRef<number | null>(null);
+  useEffect(() => {
+    if (shownSize === lastShownSize.current) return;
+    lastShownSize.current = shownSize;
+    setFitToken((t) => t + 1);
+  }, [shownSize]);
 
   useEffect(() => {
     if (!notice) return;
@@ -102,9 +131,10 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
 
   const act = useCallback(
     (op: LoggedOp) => {
+      if (readOnly) return;
       void edit(op).then((outcome) => report(op.type === 'connect' ? 'Connection' : 'Edit', outcome));
     },
-    [edit, report],
+    [edit, report, readOnly],
   );
 
   const addNode = useCallback(
@@ -157,7 +187,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || typingInField(e.target)) return;
+      if (!(e.ctrlKey || e.metaKey) || typingInField(e.target) || readOnly) return;
       const key = e.key.toLowerCase();
       if (key === 'z') {
         e.preventDefault();
@@ -169,13 +199,13 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [runHistory]);
+  }, [runHistory, readOnly]);
 
   const setParams = useCallback((id: string, params: Record<string, unknown>) => edit({ type: 'setParams', id, params }), [edit]);
 
   const selectedNode = selection.length === 1 ? (doc.nodes.find((n) => n.id === selection[0]) ?? null) : null;
-  const diagnosticList = diagnostics?.diagnostics ?? [];
-  const blank = doc.nodes.length === 0;
+  const diagnosticList = shownDiagnostics?.diagnostics ?? [];
+  const blank = shownDoc.nodes.length === 0 && !readOnly;
 
   return (
     <div className="editor">
@@ -185,22 +215,23 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         </Link>
         <TitleEditor title={title} onRename={(next) => edit({ type: 'renameDesign', title: next })} />
         <span className="spacer" />
-        <button type="button" className="ghost" onClick={() => runHistory('undo')} disabled={!history.canUndo} title="Undo your last edit (Ctrl/Cmd+Z)">
+        <button type="button" className="ghost" onClick={() => runHistory('undo')} disabled={!history.canUndo || readOnly} title="Undo your last edit (Ctrl/Cmd+Z)">
           Undo
         </button>
-        <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
+        <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo || readOnly} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
         <ParticipantList participants={participants} you={you?.id ?? null} following={followingId} onFollow={(id) => setFollowingId((cur) => (cur === id ? null : id))} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>
       <main className="canvas" aria-label="Design canvas">
-        <Palette onAdd={(type) => addNode(type)} />
+        <Palette onAdd={(type) => addNode(type)} disabled={readOnly} />
         <div className="flow" ref={flowArea}>
           <RemoteSelections.Provider value={remoteSelections}>
             <DesignCanvas
-              doc={doc}
-              diagnostics={diagnostics}
+              doc={shownDoc}
+              diagnostics={shownDiagnostics}
+              readOnly={readOnly}
               selection={selection}
               onSelectionChange={setSelection}
               act={act}
@@ -224,6 +255,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
             </div>
           )}
           <ConnectionBanner status={status} />
+          <HistoryOverlay history={past} onNotice={setNotice} onOpenDesign={(id) => window.location.assign(`/d/${encodeURIComponent(id)}`)} />
           {blank && status === 'connected' && <TemplateGallery onChoose={chooseTemplate} />}
         </div>
         <SidePanel
@@ -248,10 +280,11 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
                 </>
               ),
             },
+            { id: 'history', label: 'History', content: <HistoryPanel history={past} /> },
           ]}
         />
       </main>
-      <StatusBar cost={cost} nodes={doc.nodes.length} notice={notice} />
+      <StatusBar cost={cost} nodes={shownDoc.nodes.length} notice={notice} />
     </div>
   );
 }

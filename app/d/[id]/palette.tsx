@@ -15,8 +15,8 @@ const GROUP_NAMES: Record<PaletteGroup, string> = {
   blocks: 'Blocks',
 };
 
-/** The layers a person can add, grouped as the catalog groups them; click (or Enter) adds one, or drag it onto the canvas. */
-export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
+/** The layers a person can add, grouped as the catalog groups them; click (or Enter) adds one, or drag it onto the canvas. Disabled while the canvas shows the past. */
+export function Palette({ onAdd, disabled = false }: { onAdd: (type: string) => void; disabled?: boolean }) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -29,7 +29,7 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
   }, [query]);
 
   return (
-    <aside className="palette" aria-label="Layers">
+    <aside className="palette" aria-label="Layers" aria-disabled={disabled || undefined}>
       <input
         type="search"
         className="palette-search"
@@ -49,7 +49,8 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                   type="button"
                   className="palette-item"
                   title={e.teaching}
-                  draggable
+                  draggable={!disabled}
+                  disabled={disabled}
                   onDragStart={(ev) => {
                     ev.dataTransfer.setData(PALETTE_MIME, e.type);
                     ev.dataTransfer.effectAllowed = 'copy';

@@ -46,6 +46,8 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [problem, setProblem] = useState<string | null>(null);
   const [title, setTitle] = useState(initialTitle);
+  // The last version the server confirmed (the history follows it).
+  const [version, setVersion] = useState(0);
   const [doc, setDoc] = useState<DesignDocument>(emptyDesignDocument);
   const [diagnostics, setDiagnostics] = useState<DiagnosticsMessage | null>(null);
   const [history, setHistory] = useState<History>({ canUndo: false, canRedo: false });
@@ -75,6 +77,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     if (!r) return;
     setTitle(r.state.title);
     setDoc(r.state.doc);
+    setVersion(r.version);
     setHistory((h) => (h.canUndo === r.canUndo && h.canRedo === r.canRedo ? h : { canUndo: r.canUndo, canRedo: r.canRedo }));
   }, []);
 
@@ -267,6 +270,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     problem,
     title,
     doc,
+    version,
     diagnostics,
     history,
     participants,

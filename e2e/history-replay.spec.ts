@@ -115,12 +115,23 @@ test('history: versions with authors and what changed, a read-only preview, repl
   await b.goto(a.url());
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await expect(status(b)).toContainText('3 nodes');
+  const them = await nameOf(b);
+
+  // While A looks at the past, B keeps editing: A's preview stays put, A's list and live design follow.
+  await versions.getByRole('button', { name: /^Version 2:/ }).click();
+  await b.getByRole('complementary', { name: 'Layers' }).getByRole('button', { name: 'Feed-forward' }).click();
+  await expect(status(b)).toContainText('4 nodes');
+  await expect(versions.getByRole('button').first()).toHaveAccessibleName(`Version 6: Added Feed-forward, by ${them}`);
+  await expect(status(a)).toContainText('2 nodes');
+  await banner.getByRole('button', { name: 'Back to live' }).click();
+  await expect(status(a)).toContainText('4 nodes');
+
   await versions.getByRole('button', { name: /^Version 1:/ }).click();
   await banner.getByRole('button', { name: 'Restore this version' }).click();
   await expect(banner).toBeHidden();
   await expect(status(a)).toContainText('1 node');
   await expect(status(b)).toContainText('1 node');
-  await expect(versions.getByRole('button').first()).toHaveAccessibleName(`Version 6: Restored version 1, by ${me}`);
+  await expect(versions.getByRole('button').first()).toHaveAccessibleName(`Version 7: Restored version 1, by ${me}`);
 
   // Fork from version 3: a new design opens with that version's layers.
   const original = a.url();
@@ -164,4 +175,32 @@ test('the op log API pages the history and refuses bad pages', async ({ request 
     expect(await res.json()).toMatchObject({ ok: false, code: 'bad-request' });
   }
   expect((await request.get('/api/designs/nope/ops')).status()).toBe(404);
+});
+
+test('a long history is listed fifty versions at a time, and follows edits made while it is open', async ({ page, request }) => {
+  const created = await (await request.post('/api/designs', { data: {} })).json();
+  const id = created.design.id as string;
+  for (let i = 1; i <= 120; i++) {
+    const res = await request.patch(`/api/designs/${id}`, { data: { title: `Name ${i}` } });
+    expect(res.ok()).toBe(true);
+  }
+  await page.goto(`/d/${id}`);
+  await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
+  await page.getByRole('tab', { name: 'History' }).click();
+  const versions = page.getByRole('list', { name: 'Versions' }).getByRole('button');
+  await expect(versions).toHaveCount(50);
+  await expect(versions.first()).toHaveAccessibleName(/^Version 120: Renamed the design to “Name 120”, by \w+ \w+$/);
+  await expect(versions.last()).toHaveAccessibleName(/^Version 71: /);
+
+  await page.getByRole('button', { name: 'Show 50 older versions (70 more)' }).click();
+  await expect(versions).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show 20 older versions (20 more)' }).click();
+  // 120 edits and the blank canvas.
+  await expect(versions).toHaveCount(121);
+  await expect(versions.last()).toHaveAccessibleName('Version 0: the blank canvas');
+  await expect(page.getByRole('button', { name: /older versions/ })).toBeHidden();
+
+  // Someone else renames the design: the list grows at the top.
+  await request.patch(`/api/designs/${id}`, { data: { title: 'Renamed live' } });
+  await expect(versions.first()).toHaveAccessibleName(/^Version 121: Renamed the design to “Renamed live”/);
 });

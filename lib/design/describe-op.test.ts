@@ -13,6 +13,7 @@ const CASES: Record<LoggedOp['type'], [LoggedOp, string][]> = {
   addNode: [
     [{ type: 'addNode', node: { id: 'n1', type: 'multi-head-attention', params: {}, position: at } }, 'Added Multi-head attention'],
     [{ type: 'addNode', node: { id: 'b1', type: 'block', params: { kind: 'decoder' }, position: at } }, 'Added Decoder block'],
+    [{ type: 'addNode', node: { id: 'n2', type: 'layer-norm', position: at, label: 'Final' } }, 'Added Layer norm “Final”'],
   ],
   addNodes: [
     [

@@ -52,10 +52,8 @@ export function describeOp(op: LoggedOp, before: DesignState, version: number): 
     ids.length === 1 ? name(ids[0]) : count(ids.length, noun, nouns);
 
   switch (op.type) {
-    case 'addNode': {
-      const entry = catalogEntry(op.node.type);
-      return `Added ${op.node.type === BLOCK_TYPE ? nodeTitle({ ...op.node, params: op.node.params ?? {} }) : (entry?.displayName ?? op.node.type)}`;
-    }
+    case 'addNode':
+      return `Added ${nodeTitle({ ...op.node, params: op.node.params ?? {} })}`;
     case 'addNodes': {
       if (op.nodes.length === 1 && op.edges.length === 0) return `Added ${nodeTitle({ ...op.nodes[0], params: op.nodes[0].params ?? {} })}`;
       const parts = [count(op.nodes.length, 'layer', 'layers')];

@@ -166,6 +166,11 @@ test('Share copies the link, ? lists the shortcuts, and the chosen theme survive
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   await expect(page.locator('.react-flow')).toHaveClass(/\bdark\b/);
+  // A lone layer has problems: its badge, the inspector and the problems list, in the dark.
+  await page.getByRole('button', { name: 'Multi-head attention', exact: true }).click();
+  await expect(page.getByRole('group', { name: /^Multi-head attention: / }).getByRole('img', { name: /problem/ })).toBeVisible();
+  await page.waitForTimeout(400);
+  await keepScreenshot(page, testInfo, 'editor-dark-problems');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

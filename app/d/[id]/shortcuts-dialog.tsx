@@ -95,13 +95,15 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                     <dt>
                       {s.keys.map((chord, i) => (
                         <Fragment key={chord}>
-                          {i > 0 && <span className="muted"> or </span>}
-                          {keyLabel(chord, mac).map((k, j) => (
-                            <Fragment key={j}>
-                              {j > 0 && '+'}
-                              <kbd>{k}</kbd>
-                            </Fragment>
-                          ))}
+                          {i > 0 && <span className="muted">or</span>}
+                          <span className="chord">
+                            {keyLabel(chord, mac).map((k, j) => (
+                              <Fragment key={j}>
+                                {j > 0 && '+'}
+                                <kbd>{k}</kbd>
+                              </Fragment>
+                            ))}
+                          </span>
                         </Fragment>
                       ))}
                     </dt>

@@ -12,7 +12,8 @@ function apply(choice: ThemeChoice): void {
 
 /** Light, dark or system: kept in this browser, applied at once (and before paint on the next load, by the layout's script). */
 export function ThemeSwitch() {
-  const [choice, setChoice] = useState<ThemeChoice>('system');
+  // Null until the stored choice is read: applying a default first would flash the wrong theme.
+  const [choice, setChoice] = useState<ThemeChoice | null>(null);
 
   useEffect(() => {
     let stored: string | null = null;
@@ -26,6 +27,7 @@ export function ThemeSwitch() {
 
   // "System" follows the system as it changes (a laptop switching to dark at dusk).
   useEffect(() => {
+    if (choice === null) return;
     apply(choice);
     if (choice !== 'system') return;
     const media = matchMedia(DARK_QUERY);
@@ -44,7 +46,7 @@ export function ThemeSwitch() {
   };
 
   return (
-    <select className="theme-switch" aria-label="Theme" value={choice} onChange={(e) => choose(parseThemeChoice(e.target.value))}>
+    <select className="theme-switch" aria-label="Theme" value={choice ?? 'system'} onChange={(e) => choose(parseThemeChoice(e.target.value))}>
       <option value="light">Light theme</option>
       <option value="dark">Dark theme</option>
       <option value="system">System theme</option>

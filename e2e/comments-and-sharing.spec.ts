@@ -93,6 +93,14 @@ test('a comment on a node reaches everyone, gets a reply, and resolving it clear
   await expect(threadB).toContainText('Resolved');
   await expect(threadB.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await keepScreenshot(b, testInfo, 'comments-light-resolved');
+
+  // The author deletes the thread; their Undo brings it back, replies and all, for everyone.
+  await a.getByRole('button', { name: 'All', exact: true }).click();
+  await threadA.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(threadB).toBeHidden();
+  await a.getByRole('button', { name: 'Undo' }).click();
+  await expect(threadB).toBeVisible();
+  await expect(threadB.getByRole('listitem', { name: `Reply by ${bName}` })).toContainText('32 / 4 = 8 each');
   await a.context().close();
   await b.context().close();
 });

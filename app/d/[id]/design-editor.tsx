@@ -226,8 +226,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
       <main className="canvas" aria-label="Design canvas">
         <Palette onAdd={(type) => addNode(type)} />
         <div className="flow" ref={flowArea}>
-          <NodeComments.Provider value={nodeComments}>
-          <RemoteSelections.Provider value={remoteSelections}>
+          <RemoteSelections.Provider value={remoteSelections}><NodeComments.Provider value={nodeComments}>
             <DesignCanvas
               doc={doc}
               diagnostics={diagnostics}
@@ -242,8 +241,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
               onViewport={sendViewport}
               onUserMove={stopFollowing}
             />
-          </RemoteSelections.Provider>
-          </NodeComments.Provider>
+          </NodeComments.Provider></RemoteSelections.Provider>
           {following && (
             <div className="following" role="status" aria-label={`Following ${following.name}`} style={{ '--who': following.colour } as CSSProperties}>
               <span>

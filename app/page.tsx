@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { services } from '@/server/services';
 import { NewDesignButton } from './new-design-button';
+import { ThemeSwitch } from './theme-switch';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,10 @@ export default async function Home() {
           <h1>Multihead</h1>
           <p className="tagline">Build Transformers together, layer by layer, and see what each choice does.</p>
         </div>
-        <NewDesignButton />
+        <div className="home-actions">
+          <ThemeSwitch />
+          <NewDesignButton />
+        </div>
       </header>
       <h2>Designs</h2>
       {designs.length === 0 ? (

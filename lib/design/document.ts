@@ -83,7 +83,10 @@ const Author = z.string().min(1).max(64);
 /** An ISO timestamp chosen by whoever issues the op, so applying ops stays pure. */
 const Timestamp = z.string().max(40);
 
-export const CommentReply = z.strictObject({ id: ElementId, author: Author, text: CommentText, at: Timestamp });
+/** Who wrote it: `authorId` is the person's participant id (absent in files made before it existed). */
+const AuthorId = ElementId.optional();
+
+export const CommentReply = z.strictObject({ id: ElementId, author: Author, authorId: AuthorId, text: CommentText, at: Timestamp });
 export type CommentReply = z.infer<typeof CommentReply>;
 
 export const DesignComment = z.strictObject({
@@ -91,6 +94,7 @@ export const DesignComment = z.strictObject({
   /** The node discussed, or null for the design as a whole. Kept when the node is deleted so undo brings both back. */
   nodeId: ElementId.nullable().default(null),
   author: Author,
+  authorId: AuthorId,
   text: CommentText,
   at: Timestamp,
   resolved: z.boolean().default(false),

@@ -124,4 +124,19 @@ describe('DesignReplica', () => {
     expect(r.state.title).toBe('Offline edit');
     expect(r.unconfirmed.map((p) => p.op)).toEqual([{ type: 'renameDesign', title: 'Offline edit' }]);
   });
+  it('keeps the op as the server stored it when the server filled parts in (a comment\'s author and time)', () => {
+    const r = new DesignReplica(start(), 0, 'a');
+    const comment = { id: 'c1', nodeId: null, author: 'Me', text: 'Hi', at: 'local', resolved: false, replies: [] };
+    const sent = r.edit({ type: 'addComment', comment });
+    if (!sent.ok) throw new Error(sent.message);
+    r.accepted(sent.clientOpId, 1, { type: 'addComment', comment: { ...comment, author: 'Ada', authorId: 'g_ada0000000', at: '2026-01-01T00:00:00.000Z' } });
+    expect(r.state.doc.comments[0]).toMatchObject({ author: 'Ada', at: '2026-01-01T00:00:00.000Z' });
+    // Undoing deletes what the server stored; redoing brings back the stored comment, not the local draft.
+    const undo = r.undo();
+    if (!undo || !undo.ok) throw new Error('no undo');
+    r.accepted(undo.clientOpId, 2);
+    const redo = r.redo();
+    if (!redo || !redo.ok) throw new Error('no redo');
+    expect(r.state.doc.comments[0]).toMatchObject({ author: 'Ada' });
+  });
 });

@@ -97,13 +97,13 @@ export class DesignReplica {
     return this.rebase();
   }
 
-  /** The server accepted our edit as `version`. */
-  accepted(clientOpId: string, version: number): ReplicaEvent[] {
+  /** The server accepted our edit as `version`; `stored` is the op as the server stored it, when it filled parts in. */
+  accepted(clientOpId: string, version: number, stored?: LoggedOp): ReplicaEvent[] {
     const index = this.pending.findIndex((p) => p.clientOpId === clientOpId);
     if (index < 0) return [];
     if (version !== this.confirmedVersion + 1) return [{ type: 'gap', expected: this.confirmedVersion + 1, got: version }];
     const [mine] = this.pending.splice(index, 1);
-    const result = applyLoggedOp(this.confirmed, mine.op);
+    const result = applyLoggedOp(this.confirmed, stored ?? mine.op);
     const events: ReplicaEvent[] = [];
     if (result.ok) {
       this.confirmed = result.state;

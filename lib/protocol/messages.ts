@@ -141,7 +141,15 @@ export type JoinAnswer =
     }
   | Refusal;
 
-export type SubmitAnswer = { ok: true; clientOpId: string; version: number } | (Refusal & { clientOpId?: string });
+export type SubmitAnswer =
+  | {
+      ok: true;
+      clientOpId: string;
+      version: number;
+      /** The op as stored, when the server filled parts of it in (a comment's author and time). */
+      op?: LoggedOp;
+    }
+  | (Refusal & { clientOpId?: string });
 
 /** A job of this design, as every participant sees it. */
 export interface JobInfo {

@@ -109,4 +109,25 @@ describe('DesignRoom', () => {
     expect(room.leave(ada.id)).toBe(true);
     expect(room.participants.map((p) => p.name)).toEqual(['Bob']);
   });
+  it('stamps a comment with the poster and the server clock, and lets no one else delete it', async () => {
+    await room.submit(ada, 'a1', mha('n1'));
+    const before = Date.now();
+    const comment = { id: 'c1', nodeId: 'n1', author: 'Bob', authorId: bob.id, text: 'Posted as Bob?', at: '2000-01-01T00:00:00Z', resolved: false, replies: [] };
+    const answer = await room.submit(ada, 'a2', { type: 'addComment', comment });
+    expect(answer).toMatchObject({ ok: true, version: 2, op: { type: 'addComment', comment: { author: 'Ada', authorId: ada.id } } });
+    const stored = room.current.state.doc.comments[0];
+    expect(stored).toMatchObject({ author: 'Ada', authorId: ada.id, text: 'Posted as Bob?' });
+    expect(Date.parse(stored.at)).toBeGreaterThanOrEqual(before - 1);
+    expect(Date.parse(stored.at)).toBeLessThanOrEqual(Date.now());
+    // What everyone else applies, and what is stored, is the stamped op.
+    expect(applied.at(-1)?.op).toEqual(answer.ok ? answer.op : null);
+    expect((await store.opsSince(room.designId, 1))[0].op).toMatchObject({ comment: { author: 'Ada' } });
+
+    const reply = await room.submit(bob, 'b1', { type: 'replyComment', commentId: 'c1', reply: { id: 'r1', author: 'Ada', text: 'Yes', at: 'soon' } });
+    expect(reply.ok).toBe(true);
+    expect(room.current.state.doc.comments[0].replies[0]).toMatchObject({ author: 'Bob', authorId: bob.id });
+
+    expect(await room.submit(bob, 'b2', { type: 'deleteComment', id: 'c1' })).toMatchObject({ ok: false, reason: 'not-author' });
+    expect(await room.submit(ada, 'a3', { type: 'deleteComment', id: 'c1' })).toMatchObject({ ok: true });
+  });
 });

@@ -1,3 +1,4 @@
+import { authorCommentOp, RemovedComments } from '../../lib/design/comment-authorship.ts';
 import { applyLoggedOp, parseLoggedOp, type DesignState } from '../../lib/design/design-state.ts';
 import { validateDesign } from '../../lib/design/validate.ts';
 import { participantColour } from '../../lib/protocol/participant.ts';
@@ -34,6 +35,7 @@ export class DesignRoom {
   private lastDiagnostics: DiagnosticsMessage;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly people = new Map<string, PresenceState & { connections: number }>();
+  private readonly removedComments = new RemovedComments();
 
   constructor(
     readonly designId: string,
@@ -64,17 +66,24 @@ export class DesignRoom {
   private async submitNow(author: Participant, clientOpId: string, rawOp: unknown, origin?: string): Promise<SubmitAnswer> {
     const parsed = parseLoggedOp(rawOp);
     if (!parsed.ok) return { ok: false, code: 'refused-op', reason: parsed.code, message: parsed.message, clientOpId };
+    const now = new Date().toISOString();
     for (let attempt = 0; ; attempt++) {
-      const result = applyLoggedOp(this.state, parsed.op);
+      // Who wrote a comment, and when, is the server's to say (checked again after a reload).
+      const authored = authorCommentOp(this.state.doc, parsed.op, author, now, this.removedComments);
+      if (!authored.ok) return { ok: false, code: 'refused-op', reason: authored.code, message: authored.message, clientOpId };
+      const op = authored.op;
+      const result = applyLoggedOp(this.state, op);
       if (!result.ok) return { ok: false, code: 'refused-op', reason: result.code, message: result.message, clientOpId };
       try {
-        const { version } = await this.store.appendOp(this.designId, this.version, parsed.op, result.state, author);
+        const { version } = await this.store.appendOp(this.designId, this.version, op, result.state, author);
+        this.removedComments.note(this.state.doc, op);
         this.state = result.state;
         this.version = version;
-        this.sink.applied({ designId: this.designId, version, op: parsed.op, author: strip(author), clientOpId }, origin);
+        this.sink.applied({ designId: this.designId, version, op, author: strip(author), clientOpId }, origin);
         this.lastDiagnostics = this.diagnose();
         this.sink.diagnostics(this.lastDiagnostics);
-        return { ok: true, clientOpId, version };
+        // The author's copy applies the op as stored, when the server filled some of it in.
+        return op === parsed.op ? { ok: true, clientOpId, version } : { ok: true, clientOpId, version, op };
       } catch (err) {
         if (!(err instanceof VersionConflict) || attempt >= CONFLICT_RETRIES) {
           if (err instanceof VersionConflict) {
@@ -93,6 +102,7 @@ export class DesignRoom {
     for (const entry of missed) {
       const result = applyLoggedOp(this.state, entry.op);
       if (!result.ok) throw new Error(`design ${this.designId}: stored op ${entry.version} does not apply: ${result.message}`);
+      this.removedComments.note(this.state.doc, entry.op);
       this.state = result.state;
       this.version = entry.version;
       this.sink.applied({ designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) });

@@ -2,6 +2,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { INNER, type FlowNode } from './flow-elements';
+import { CommentBadge } from './comment-badge';
 import { ProblemBadge } from './layer-node';
 import { RemoteSelectionRings } from './presence';
 
@@ -24,6 +25,7 @@ export function BlockNode({ id, data, selected }: NodeProps<FlowNode>) {
         </strong>
         <span className="muted">{block?.kind} block</span>
         <ProblemBadge data={data} />
+        <CommentBadge nodeId={id} />
       </header>
       {inputs.map((p, i) => (
         <PortHandles key={p.name} port={p} side="in" top={top(i, inputs.length)} />

@@ -22,6 +22,7 @@ import { BlockNode } from './block-node';
 import { portOf, toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow-elements';
 import { LayerNode } from './layer-node';
 import { newId } from './new-id';
+import { useTheme } from '@/app/use-theme';
 import { RemoteCursorsLayer } from './presence';
 import type { RemoteCursors, Viewport } from './use-design-room';
 
@@ -68,6 +69,7 @@ export function DesignCanvas(props: Props) {
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const problems = diagnostics?.diagnostics;
+  const theme = useTheme();
 
   // React Flow keeps each node's measured size on the node objects: keep it (and a drag in progress) across document changes.
   useEffect(() => {
@@ -199,7 +201,7 @@ export function DesignCanvas(props: Props) {
       minZoom={0.1}
       fitView
       defaultEdgeOptions={{ labelBgPadding: [4, 2], labelBgBorderRadius: 4 }}
-      colorMode="system"
+      colorMode={theme}
       proOptions={{ hideAttribution: false }}
     >
       <Background />

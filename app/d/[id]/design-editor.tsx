@@ -8,6 +8,10 @@ import { countDesign } from '@/lib/compile/count';
 import type { LoggedOp } from '@/lib/design/design-state';
 import { templateDocument } from '@/lib/design/templates';
 import { validateDesign } from '@/lib/design/validate';
+import { ThemeSwitch } from '@/app/theme-switch';
+import { NodeComments } from './comment-badge';
+import { openCount, openCountsByNode } from './comment-threads';
+import { CommentsPanel } from './comments-panel';
 import { ConnectionIndicator } from './connection-indicator';
 import { DesignCanvas } from './design-canvas';
 import { freePosition, NODE_WIDTH } from './flow-elements';
@@ -19,6 +23,8 @@ import { Palette } from './palette';
 import { ParticipantList } from './participant-list';
 import { ConnectionBanner, RemoteSelections } from './presence';
 import { ProblemsList } from './problems-list';
+import { ShareButton } from './share-button';
+import { ShortcutsButton } from './shortcuts-dialog';
 import { SidePanel } from './side-panel';
 import { StatusBar, type Notice } from './status-bar';
 import { TemplateGallery } from './template-gallery';
@@ -53,6 +59,9 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
   const [fitToken, setFitToken] = useState(0);
   const [followingId, setFollowingId] = useState<string | null>(null);
   const [sideTab, setSideTab] = useState('inspect');
+  // The Comments tab: one node's threads (from its badge or the inspector), and a request to start writing.
+  const [commentsFor, setCommentsFor] = useState<string | null>(null);
+  const [composeToken, setComposeToken] = useState(0);
 
   // Previewing a version or replaying: the canvas shows that state, read-only, while the live one goes on underneath.
   const past = useDesignHistory(designId, version, sideTab === 'history');
@@ -201,6 +210,23 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
     return () => window.removeEventListener('keydown', onKey);
   }, [runHistory, readOnly]);
 
+  const nodeComments = useMemo(
+    () => ({
+      counts: openCountsByNode(doc.comments),
+      open: (nodeId: string) => {
+        setSelection([nodeId]);
+        setCommentsFor(nodeId);
+        setSideTab('comments');
+      },
+    }),
+    [doc.comments],
+  );
+  const commentOn = useCallback((nodeId: string) => {
+    setCommentsFor(nodeId);
+    setSideTab('comments');
+    setComposeToken((t) => t + 1);
+  }, []);
+
   const setParams = useCallback((id: string, params: Record<string, unknown>) => edit({ type: 'setParams', id, params }), [edit]);
 
   const selectedNode = selection.length === 1 ? (doc.nodes.find((n) => n.id === selection[0]) ?? null) : null;
@@ -221,13 +247,16 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo || readOnly} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
+        <ShareButton />
+        <ShortcutsButton />
+        <ThemeSwitch />
         <ParticipantList participants={participants} you={you?.id ?? null} following={followingId} onFollow={(id) => setFollowingId((cur) => (cur === id ? null : id))} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>
       <main className="canvas" aria-label="Design canvas">
         <Palette onAdd={(type) => addNode(type)} disabled={readOnly} />
         <div className="flow" ref={flowArea}>
-          <RemoteSelections.Provider value={remoteSelections}>
+          <RemoteSelections.Provider value={remoteSelections}><NodeComments.Provider value={nodeComments}>
             <DesignCanvas
               doc={shownDoc}
               diagnostics={shownDiagnostics}
@@ -243,7 +272,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
               onViewport={sendViewport}
               onUserMove={stopFollowing}
             />
-          </RemoteSelections.Provider>
+          </NodeComments.Provider></RemoteSelections.Provider>
           {following && (
             <div className="following" role="status" aria-label={`Following ${following.name}`} style={{ '--who': following.colour } as CSSProperties}>
               <span>
@@ -275,9 +304,33 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
                     cost={selectedNode ? cost.nodes[selectedNode.id] : undefined}
                     problems={selectedNode ? diagnosticList.filter((d) => d.nodeId === selectedNode.id) : []}
                     onSetParams={setParams}
+                    actions={
+                      selectedNode && (
+                        <button type="button" className="ghost comment-on-node" onClick={() => commentOn(selectedNode.id)}>
+                          Comment on this node
+                        </button>
+                      )
+                    }
                   />
                   <ProblemsList diagnostics={diagnosticList} onFocus={focusNode} />
                 </>
+              ),
+            },
+            {
+              id: 'comments',
+              label: 'Comments',
+              badge: openCount(doc.comments) > 0 ? String(openCount(doc.comments)) : null,
+              content: (
+                <CommentsPanel
+                  doc={doc}
+                  you={you}
+                  onlyNode={commentsFor}
+                  onOnlyNode={setCommentsFor}
+                  selectedNode={selection.length === 1 ? selection[0] : null}
+                  composeToken={composeToken}
+                  edit={edit}
+                  onFocusNode={focusNode}
+                />
               ),
             },
             { id: 'history', label: 'History', content: <HistoryPanel history={past} /> },

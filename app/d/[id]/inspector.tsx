@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { catalogEntry } from '@/lib/design/catalog';
 import type { Diagnostic } from '@/lib/design/diagnostics';
 import type { DesignNode } from '@/lib/design/document';
@@ -18,6 +18,8 @@ interface Props {
   cost: NodeCost | undefined;
   problems: Diagnostic[];
   onSetParams: (id: string, params: Record<string, unknown>) => Promise<EditOutcome>;
+  /** More things to do with the node (comment on it…), shown under its name. */
+  actions?: ReactNode;
 }
 
 function ShapeList({ title, shapes }: { title: string; shapes: Record<string, { shape: number[] }> | undefined }) {
@@ -41,7 +43,7 @@ function ShapeList({ title, shapes }: { title: string; shapes: Record<string, { 
 }
 
 /** The selected node: a form generated from its catalog schema, what the layer does, and what flows through it. */
-export function Inspector({ node, selectedCount, shapes, cost, problems, onSetParams }: Props) {
+export function Inspector({ node, selectedCount, shapes, cost, problems, onSetParams, actions }: Props) {
   const [refusal, setRefusal] = useState<{ nodeId: string; message: string } | null>(null);
   if (!node) {
     return (
@@ -64,6 +66,7 @@ export function Inspector({ node, selectedCount, shapes, cost, problems, onSetPa
         {node.label ? `${node.label} · ` : ''}
         {node.id}
       </p>
+      {actions}
       <form onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
         {paramFields(node.type).map((f) => (
           <ParamInput key={`${node.id}:${f.name}:${String(node.params[f.name])}`} field={f} value={node.params[f.name]} onChange={(v) => change(f.name, v)} />

@@ -3,6 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '@/lib/design/catalog';
 import type { FlowNode } from './flow-elements';
+import { CommentBadge } from './comment-badge';
 import { RemoteSelectionRings } from './presence';
 
 /** A badge with the worst problem on a node, named for screen readers. */
@@ -44,6 +45,7 @@ export function LayerNode({ id, data, selected }: NodeProps<FlowNode>) {
       <header>
         <strong>{title}</strong>
         <ProblemBadge data={data} />
+        <CommentBadge nodeId={id} />
       </header>
       {node.label && !block && <div className="node-label">{node.label}</div>}
       {block && <div className="node-label">{block.kind} block, collapsed</div>}

@@ -103,7 +103,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
       const r = replica.current;
       if (!r) return;
       socket.emit('op:submit', { clientOpId, baseVersion: r.version, op }, (answer: SubmitAnswer) => {
-        const events = answer.ok ? r.accepted(clientOpId, answer.version) : r.refused(clientOpId, answer.message);
+        const events = answer.ok ? r.accepted(clientOpId, answer.version, answer.op) : r.refused(clientOpId, answer.message);
         waiting.current.get(clientOpId)?.(answer.ok ? { ok: true } : { ok: false, message: answer.message });
         waiting.current.delete(clientOpId);
         handle(events);

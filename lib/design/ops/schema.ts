@@ -113,7 +113,9 @@ export type OpRefusalCode =
   | 'incompatible-ports'
   | 'input-taken'
   | 'cycle'
-  | 'too-large';
+  | 'too-large'
+  | 'not-author'
+  | 'not-restorable';
 
 export interface OpRefusal {
   ok: false;

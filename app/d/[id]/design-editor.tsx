@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { countDesign } from '@/lib/compile/count';
@@ -21,8 +22,16 @@ import { SidePanel } from './side-panel';
 import { StatusBar, type Notice } from './status-bar';
 import { TemplateGallery } from './template-gallery';
 import { TitleEditor } from './title-editor';
+import { useDesignJobs } from './use-design-jobs';
 import { useDesignRoom, type EditOutcome } from './use-design-room';
 import type { Participant } from '@/lib/protocol/messages';
+
+// The Run and Train panels (charts, the task catalogue) load when first opened.
+const RunPanel = dynamic(() => import('./run-panel').then((m) => m.RunPanel));
+const TrainPanel = dynamic(() => import('./train-panel').then((m) => m.TrainPanel));
+
+/** A side tab's badge while a job of that kind runs or waits. */
+const jobBadge = (active: { state: 'queued' | 'running' } | null) => (active ? active.state : null);
 
 /** The page where a group builds a design together. */
 export function DesignEditor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
@@ -43,6 +52,7 @@ function typingInField(target: EventTarget | null): boolean {
 function Editor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
   const room = useDesignRoom(designId, initialTitle);
   const { status, problem, title, doc, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo } = room;
+  const jobs = useDesignJobs(designId, room.socket, room.joinedJobs);
   const flow = useReactFlow();
   const flowArea = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<readonly string[]>([]);
@@ -247,6 +257,20 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
                   <ProblemsList diagnostics={diagnosticList} onFocus={focusNode} />
                 </>
               ),
+            },
+            {
+              id: 'run',
+              label: 'Run',
+              badge: jobBadge(jobs.runJob),
+              content: (
+                <RunPanel doc={doc} errorCount={validation.diagnostics.filter((d) => d.severity === 'error').length} jobs={jobs} participants={participants} onFocus={focusNode} />
+              ),
+            },
+            {
+              id: 'train',
+              label: 'Train',
+              badge: jobBadge(jobs.trainJob),
+              content: <TrainPanel designId={designId} doc={doc} validation={validation} jobs={jobs} participants={participants} onFocus={focusNode} />,
             },
           ]}
         />

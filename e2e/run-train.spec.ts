@@ -5,14 +5,14 @@ async function newPerson(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 }
 
-/** A new design started from the tiny encoder–decoder template (it trains on copy, reverse, sort and addition). */
-async function tinyEncoderDecoder(page: Page) {
+/** A new design started from a tiny template, with no problems. */
+async function tinyDesign(page: Page, template: RegExp) {
   await page.goto('/');
   await page.getByRole('button', { name: 'New design' }).click();
   await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
   await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
-  await page.getByRole('button', { name: /^Tiny encoder–decoder/ }).click();
-  await expect(page.getByRole('group', { name: 'Multi-head attention: decoder.crossAttn' })).toBeVisible();
+  await page.getByRole('button', { name: template }).click();
+  await expect(page.getByRole('heading', { name: 'Start from a template' })).toBeHidden();
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
 }
 
@@ -24,7 +24,8 @@ async function progressStep(page: Page): Promise<number> {
 }
 
 test('run a design and see its attention and positional-encoding heatmaps, the causal triangle masked', async ({ page }, testInfo) => {
-  await tinyEncoderDecoder(page);
+  await tinyDesign(page, /^Tiny encoder–decoder/);
+  await expect(page.getByRole('group', { name: 'Multi-head attention: decoder.crossAttn' })).toBeVisible();
   await page.getByRole('tab', { name: 'Run' }).click();
   const panel = page.getByRole('region', { name: 'Run' });
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
@@ -43,8 +44,8 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await expect(causal).toBeVisible();
   // ECharts drew it: the canvas is there and has been painted at the chart's size.
   const canvas = causal.locator('canvas');
-  await expect(canvas).toHaveCount(1);
-  expect((await canvas.boundingBox())!.width).toBeGreaterThan(250);
+  await expect(canvas.first()).toBeVisible();
+  expect((await canvas.first().boundingBox())!.width).toBeGreaterThan(250);
   await keepScreenshot(page, testInfo, 'run-attention');
 
   // Larger in a dialog, with the same controls.
@@ -54,27 +55,40 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await keepScreenshot(page, testInfo, 'run-attention-expanded');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+
+  // The charts follow the dark colours too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await panel.getByRole('img', { name: /^Positional encoding heatmap/ }).scrollIntoViewIfNeeded();
+  await keepScreenshot(page, testInfo, 'run-positional-encoding-dark');
+
+  // A layer's name in the list selects it on the canvas.
+  await panel.getByRole('list', { name: 'Layer outputs' }).getByRole('button', { name: 'srcEmbedding' }).click();
+  await page.getByRole('tab', { name: 'Inspect' }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Token embedding' })).toBeVisible();
 });
 
+// The tiny forecaster trains fastest of the templates (a cheap evaluation batch): 20 steps take about a second (several on a busy machine, as job threads get only idle CPU).
 test('train a tiny design for a few steps: the progress bar and curves move for everyone; cancel; compare with a past run', async ({ browser }, testInfo) => {
   const a = await newPerson(browser);
   const b = await newPerson(browser);
-  await tinyEncoderDecoder(a);
+  await tinyDesign(a, /^Tiny forecaster/);
   await b.goto(a.url());
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
   await a.getByRole('tab', { name: 'Train' }).click();
   await b.getByRole('tab', { name: 'Train' }).click();
   const panel = a.getByRole('region', { name: 'Train' });
-  // The tasks that fit come first; the fit is shown before anyone presses Start.
-  await expect(panel.getByRole('combobox', { name: 'Task' })).toHaveValue('copy');
-  await expect(panel.getByRole('note', { name: 'Task fit' })).toContainText('This design fits Copy');
-  await panel.getByRole('combobox', { name: 'Task' }).selectOption('char-language-model');
-  await expect(panel.getByRole('note', { name: 'Task fit' })).toContainText('does not fit');
+  // The task that fits comes first; the fit is shown before anyone presses Start.
+  const task = panel.getByRole('combobox', { name: 'Task' });
+  await expect(task).toHaveValue('sine-forecasting');
+  await expect(panel.getByRole('note', { name: 'Task fit' })).toContainText('This design fits Sine-mixture forecasting');
+  await task.selectOption('copy');
+  await expect(panel.getByRole('note', { name: 'Task fit' })).toContainText('does not fit Copy');
   await expect(panel.getByRole('button', { name: 'Start training' })).toBeDisabled();
-  await panel.getByRole('combobox', { name: 'Task' }).selectOption('copy');
+  await task.selectOption('sine-forecasting');
+  await expect(panel.getByRole('spinbutton', { name: 'Steps' })).toHaveValue('400'); // the task's default
 
-  await panel.getByRole('spinbutton', { name: 'Steps' }).fill('30');
+  await panel.getByRole('spinbutton', { name: 'Steps' }).fill('20');
   await panel.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.01');
   await panel.getByRole('spinbutton', { name: 'Seed' }).fill('3');
   const started = Date.now();
@@ -96,27 +110,26 @@ test('train a tiny design for a few steps: the progress bar and curves move for 
   await expect(b.getByRole('status', { name: 'Training status' })).toContainText('started by');
 
   // At the end: the full curve, the metric per evaluation and sample predictions, on both screens.
-  await expect(panel.getByRole('img', { name: /^Loss curve: 30 points, loss [\d.]+ at step 30$/ })).toBeVisible({ timeout: 60_000 });
-  console.log(`30 steps of copy trained in ${Date.now() - started} ms`);
+  await expect(panel.getByRole('img', { name: /^Loss curve: 20 points, loss [\d.]+ at step 20$/ })).toBeVisible({ timeout: 60_000 });
+  console.log(`20 steps of sine forecasting trained in ${Date.now() - started} ms`);
   await expect(panel.getByRole('progressbar', { name: 'Training progress' })).toBeHidden();
-  await expect(panel.getByRole('img', { name: /^Sequence accuracy per evaluation: 11 evaluations/ })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Mean absolute error per evaluation: 11 evaluations, [\d.]+ at step 20$/ })).toBeVisible();
   await expect(panel.getByRole('list', { name: 'Sample predictions' }).getByRole('listitem')).toHaveCount(3);
-  await expect(b.getByRole('img', { name: /^Loss curve: 30 points/ })).toBeVisible();
+  await expect(b.getByRole('img', { name: /^Loss curve: 20 points/ })).toBeVisible();
   await keepScreenshot(a, testInfo, 'train-finished');
 
-  // A long training, cancelled by B.
+  // A long training, cancelled by B once it is under way.
   await panel.getByRole('spinbutton', { name: 'Steps' }).fill('5000');
   await panel.getByRole('button', { name: 'Start training' }).click();
-  await expect(b.getByRole('progressbar', { name: 'Training progress' })).toBeVisible({ timeout: 30_000 });
   await expect(a.getByRole('tab', { name: /Train/ })).toContainText('running');
+  await expect.poll(() => progressStep(b), { timeout: 30_000, intervals: [50] }).toBeGreaterThanOrEqual(5);
   await b.getByRole('button', { name: 'Cancel training' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: /Training cancelled at step \d+ of 5000/ })).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByRole('status').filter({ hasText: /Training cancelled at step \d+ of 5000 by / })).toBeVisible({ timeout: 15_000 });
   await expect(panel.getByRole('button', { name: 'Start training' })).toBeEnabled();
 
   // The finished run is a past training of the design: overlay it on the cancelled run's curve.
   const past = panel.getByRole('region', { name: 'Past trainings' });
-  const first = past.getByRole('checkbox', { name: /Copy · 30 steps · lr 0\.01 · seed 3$/ });
-  await expect(first).toBeVisible();
+  const first = past.getByRole('checkbox', { name: /Sine-mixture forecasting · 20 steps · lr 0\.01 · seed 3$/ });
   await first.check();
   await expect(panel.getByRole('img', { name: /^Loss curve: .*, with 1 past training overlaid$/ })).toBeVisible();
   await panel.getByRole('img', { name: /^Loss curve/ }).scrollIntoViewIfNeeded();

@@ -3,9 +3,9 @@
 import type { Participant } from '@/lib/protocol/messages';
 import type { ActiveJob } from './job-state';
 
-/** Who started a job, by name when they are (or were) in the room. */
-export function whoStarted(requestedBy: string, participants: readonly Participant[]): string {
-  return participants.find((p) => p.id === requestedBy)?.name ?? 'someone who left';
+/** A participant's name, when they are in the room. */
+export function whoStarted(participantId: string, participants: readonly Participant[]): string {
+  return participants.find((p) => p.id === participantId)?.name ?? 'someone who left';
 }
 
 /** A running or waiting job of the design, with a Cancel anyone in the room may press. */

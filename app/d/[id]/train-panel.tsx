@@ -7,7 +7,7 @@ import type { Participant } from '@/lib/protocol/messages';
 import { listTasks } from '@/lib/tasks/registry';
 import type { Task } from '@/lib/tasks/task';
 import { matchTask, type TaskProblem } from '@/lib/tasks/training/task-diagnostics';
-import { JobStatus } from './job-status';
+import { JobStatus, whoStarted } from './job-status';
 import { TrainingCharts } from './training-charts';
 import { formatEta, formatMetric, shownTraining } from './train-views';
 import type { DesignJobs } from './use-design-jobs';
@@ -129,9 +129,12 @@ export function TrainPanel({ designId, doc, validation, jobs, participants, onFo
       )}
       {trainJob && <JobStatus active={trainJob} participants={participants} what="Training" onCancel={() => void jobs.cancel(trainJob.job.id)} />}
       {shown && shown.state === 'running' && <TrainingProgressBar step={shown.step} totalSteps={shown.totalSteps} etaMs={trainProgress?.etaMs ?? null} />}
-      {shown?.state === 'cancelled' && (
+      {trainCancelled && !trainJob && (
         <p className="muted" role="status">
-          Training cancelled at step {shown.step} of {shown.totalSteps}.
+          {trainCancelled.progress
+            ? `Training cancelled at step ${trainCancelled.progress.step} of ${trainCancelled.progress.totalSteps}`
+            : 'Training cancelled before its first step'}{' '}
+          by {whoStarted(trainCancelled.by, participants)}.
         </p>
       )}
       {trainFailure && !trainJob && (

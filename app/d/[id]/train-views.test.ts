@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainProgress, TrainResult } from '@/lib/protocol/messages';
 import type { TrainingEvaluation } from '@/lib/tasks';
-import { formatEta, formatMetric, headlineCurve, lossPoints, pastRunLabel, shownTraining, StoredTraining } from './train-views';
+import { formatEta, formatMetric, headlineCurve, lossPoints, pastRunLabel, pastRunLegend, shownTraining, StoredTraining } from './train-views';
 
 const evaluation = (step: number, accuracy: number): TrainingEvaluation => ({
   step,
@@ -78,6 +78,7 @@ describe('words', () => {
     }).run.result;
     expect(pastRunLabel('2026-11-25T14:03:09.000Z', stored, 'Copy')).toMatch(/^\d\d:\d\d:\d\d · Copy · 10 steps · lr 0.003 · seed 7$/);
     expect(pastRunLabel('2026-11-25T14:03:09.000Z', { ...stored, steps: 4 }, 'Copy')).toContain('4/10 steps');
+    expect(pastRunLegend('2026-11-25T14:03:09.000Z', stored)).toMatch(/^\d\d:\d\d:\d\d \(10 steps\)$/);
   });
 
   it('refuses a stored run that is not a finished training', () => {

@@ -106,10 +106,19 @@ export const StoredTraining = z.object({
 });
 export type StoredTraining = z.infer<typeof StoredTraining>['run']['result'];
 
+function timeOf(finishedAt: string): string {
+  const at = new Date(finishedAt);
+  return Number.isNaN(at.getTime()) ? finishedAt : at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** A past training as a chart legend names it: short enough for a narrow panel. */
+export function pastRunLegend(finishedAt: string, run: StoredTraining): string {
+  return `${timeOf(finishedAt)} (${run.steps} steps)`;
+}
+
 /** A past training as the overlay list names it: when, which task, how long, at which rate. */
 export function pastRunLabel(finishedAt: string, run: StoredTraining, taskTitle: string): string {
-  const at = new Date(finishedAt);
-  const time = Number.isNaN(at.getTime()) ? finishedAt : at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = timeOf(finishedAt);
   const steps = run.steps === run.totalSteps ? `${run.steps} steps` : `${run.steps}/${run.totalSteps} steps`;
   return `${time} · ${taskTitle} · ${steps} · lr ${run.settings.learningRate} · seed ${run.settings.seed}`;
 }

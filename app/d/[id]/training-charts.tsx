@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { getTask } from '@/lib/tasks/registry';
 import { ExpandableChart, useChartColours } from './chart';
 import { curvesOption, seriesColours, type CurveSeries } from './chart-options';
-import { formatMetric, headlineCurve, lossPoints, pastRunLabel, type ShownTraining } from './train-views';
+import { formatMetric, headlineCurve, lossPoints, pastRunLabel, pastRunLegend, type ShownTraining } from './train-views';
 import type { PastTraining } from './use-past-trainings';
 
 const taskTitle = (name: string) => {
@@ -38,7 +38,7 @@ export function TrainingCharts({ shown, past }: { shown: ShownTraining | null; p
     }
     overlays.forEach((p, i) => {
       const colour = palette[1 + (i % (palette.length - 1))];
-      const name = pastRunLabel(p.summary.finishedAt, p.run!, taskTitle(p.run!.task));
+      const name = pastRunLegend(p.summary.finishedAt, p.run!);
       loss.push({ name, points: lossPoints(p.run!.lossCurve), colour, style: 'dashed' });
       const headline = headlineCurve(p.run!.evaluations);
       if (headline && (metricName === null || headline.label === metricName)) {

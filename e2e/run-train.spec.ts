@@ -65,6 +65,18 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await panel.getByRole('list', { name: 'Layer outputs' }).getByRole('button', { name: 'srcEmbedding' }).click();
   await page.getByRole('tab', { name: 'Inspect' }).click();
   await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Token embedding' })).toBeVisible();
+
+  // A design with an error cannot run, and the panel says why.
+  await page.getByRole('group', { name: 'Multi-head attention: encoder.selfAttn' }).click();
+  const heads = page.getByRole('region', { name: 'Inspector' }).getByRole('spinbutton', { name: 'heads' });
+  await heads.fill('3');
+  await heads.press('Enter');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('cannot be split into 3 equal heads');
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await expect(panel.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await expect(panel).toContainText("Fix the design's error first");
+  // The last run's result stays on show meanwhile.
+  await expect(panel.getByRole('img', { name: /^Attention heatmap of encoder\.selfAttn/ })).toBeVisible();
 });
 
 // The tiny forecaster trains fastest of the templates (a cheap evaluation batch): 20 steps take about a second (several on a busy machine, as job threads get only idle CPU).
@@ -123,6 +135,8 @@ test('train a tiny design for a few steps: the progress bar and curves move for 
   await panel.getByRole('button', { name: 'Start training' }).click();
   await expect(a.getByRole('tab', { name: /Train/ })).toContainText('running');
   await expect.poll(() => progressStep(b), { timeout: 30_000, intervals: [50] }).toBeGreaterThanOrEqual(5);
+  await expect(b.getByText(/^Step \d+ of 5000 · (about \d+ (s|min)|under a second).* left$/)).toBeVisible();
+  await keepScreenshot(b, testInfo, 'train-live');
   await b.getByRole('button', { name: 'Cancel training' }).click();
   await expect(panel.getByRole('status').filter({ hasText: /Training cancelled at step \d+ of 5000 by / })).toBeVisible({ timeout: 15_000 });
   await expect(panel.getByRole('button', { name: 'Start training' })).toBeEnabled();

@@ -75,8 +75,8 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await page.getByRole('tab', { name: 'Run' }).click();
   await expect(panel.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await expect(panel).toContainText("Fix the design's error first");
-  // The last run's result stays on show meanwhile.
-  await expect(panel.getByRole('img', { name: /^Attention heatmap of encoder\.selfAttn/ })).toBeVisible();
+  // The last run's result stays on show meanwhile, at the layer and head picked before the tab was left.
+  await expect(panel.getByRole('img', { name: /^Attention heatmap of decoder\.selfAttn, head 3 of 4/ })).toBeVisible();
 });
 
 // The tiny forecaster trains fastest of the templates (a cheap evaluation batch): 20 steps take about a second (several on a busy machine, as job threads get only idle CPU).
@@ -103,6 +103,10 @@ test('train a tiny design for a few steps: the progress bar and curves move for 
   await panel.getByRole('spinbutton', { name: 'Steps' }).fill('20');
   await panel.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.01');
   await panel.getByRole('spinbutton', { name: 'Seed' }).fill('3');
+  // Settings survive a look at another tab.
+  await a.getByRole('tab', { name: 'Inspect' }).click();
+  await a.getByRole('tab', { name: 'Train' }).click();
+  await expect(panel.getByRole('spinbutton', { name: 'Steps' })).toHaveValue('20');
   const started = Date.now();
   await panel.getByRole('button', { name: 'Start training' }).click();
 

@@ -8,6 +8,7 @@ import { ExpandableChart, useChartColours } from './chart';
 import { heatmapOption } from './chart-options';
 import { formatCount, formatFlops, formatShape } from './format';
 import { JobStatus } from './job-status';
+import { usePanelMemory } from './panel-memory';
 import {
   attentionChoiceLabel,
   attentionNode,
@@ -112,8 +113,8 @@ function RunResultView({ doc, result, onFocus }: { doc: DesignDocument; result: 
 
 function AttentionView({ doc, result }: { doc: DesignDocument; result: RunResult }) {
   const colours = useChartColours();
-  const [layer, setLayer] = useState(0);
-  const [head, setHead] = useState(0);
+  const [layer, setLayer] = usePanelMemory('run-attention-layer', 0);
+  const [head, setHead] = usePanelMemory('run-attention-head', 0);
   const maps = result.attention;
   if (maps.length === 0) return <p className="muted">This design has no attention layer to show.</p>;
   const map = maps[Math.min(layer, maps.length - 1)];
@@ -192,7 +193,7 @@ function AttentionView({ doc, result }: { doc: DesignDocument; result: RunResult
 
 function PositionalEncodingView({ result }: { result: RunResult }) {
   const colours = useChartColours();
-  const [which, setWhich] = useState(0);
+  const [which, setWhich] = usePanelMemory('run-positional-encoding', 0);
   const matrices = result.positionalEncodings;
   if (matrices.length === 0) return <p className="muted">No positional encoding in this design: attention cannot tell positions apart.</p>;
   const pe = matrices[Math.min(which, matrices.length - 1)];

@@ -11,6 +11,7 @@ import { JobStatus, whoStarted } from './job-status';
 import { TrainingCharts } from './training-charts';
 import { formatEta, formatMetric, shownTraining } from './train-views';
 import type { DesignJobs } from './use-design-jobs';
+import { usePanelMemory } from './panel-memory';
 import { usePastTrainings } from './use-past-trainings';
 import './job-panels.css';
 
@@ -39,11 +40,11 @@ export function TrainPanel({ designId, doc, validation, jobs, participants, onFo
     return [...all.filter((c) => c.problems.length === 0), ...all.filter((c) => c.problems.length > 0)];
   }, [doc, validation]);
 
-  const [taskName, setTaskName] = useState<string | null>(null);
+  const [taskName, setTaskName] = usePanelMemory<string | null>(`${designId}:train-task`, null);
   const chosen = choices.find((c) => c.task.name === taskName) ?? choices[0];
-  const [steps, setSteps] = useState<string | null>(null);
-  const [learningRate, setLearningRate] = useState<string | null>(null);
-  const [seed, setSeed] = useState<string | null>(null);
+  const [steps, setSteps] = usePanelMemory<string | null>(`${designId}:train-steps`, null);
+  const [learningRate, setLearningRate] = usePanelMemory<string | null>(`${designId}:train-rate`, null);
+  const [seed, setSeed] = usePanelMemory<string | null>(`${designId}:train-seed`, null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   // Unset fields show the task's defaults (and the design's seed) until someone types.
@@ -147,7 +148,7 @@ export function TrainPanel({ designId, doc, validation, jobs, participants, onFo
           {trainResult.result.diverged.message}
         </p>
       )}
-      <TrainingCharts shown={shown} past={past} />
+      <TrainingCharts designId={designId} shown={shown} past={past} />
       {pastProblem && <p className="error-text">{pastProblem}</p>}
       {latestEvaluation && (
         <section aria-label="Latest evaluation" className="evaluation">

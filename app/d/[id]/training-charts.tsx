@@ -1,10 +1,11 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { getTask } from '@/lib/tasks/registry';
 import { ExpandableChart, useChartColours } from './chart';
 import { curvesOption, seriesColours, type CurveSeries } from './chart-options';
 import { formatMetric, headlineCurve, lossPoints, pastRunLabel, pastRunLegend, type ShownTraining } from './train-views';
+import { usePanelMemory } from './panel-memory';
 import type { PastTraining } from './use-past-trainings';
 
 const taskTitle = (name: string) => {
@@ -16,9 +17,9 @@ const taskTitle = (name: string) => {
  * The loss and headline-metric curves of the training on show, with any
  * past trainings of the design a person ticks drawn over them.
  */
-export function TrainingCharts({ shown, past }: { shown: ShownTraining | null; past: PastTraining[] }) {
+export function TrainingCharts({ designId, shown, past }: { designId: string; shown: ShownTraining | null; past: PastTraining[] }) {
   const colours = useChartColours();
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [ticked, setTicked] = usePanelMemory<ReadonlySet<string>>(`${designId}:overlays`, new Set());
   const shownId = shown?.jobId;
   const others = useMemo(() => past.filter((p) => p.summary.id !== shownId), [past, shownId]);
   const overlays = useMemo(() => others.filter((p) => ticked.has(p.summary.id) && p.run), [others, ticked]);

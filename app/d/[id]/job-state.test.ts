@@ -101,6 +101,16 @@ describe('jobsFromSnapshot', () => {
     expect(state.finished.train).toMatchObject({ type: 'failed', job: train2 });
   });
 
+  it('a job that ended while the join answer was on its way is not left running', () => {
+    const snapshot = { active: [{ job: train, state: 'running' as const, lastProgress: progress(9) }], latest: {} };
+    const ended = ev(train, { type: 'result', result: { task: 'copy' } });
+    // An older ending of a job the answer does not list changes nothing.
+    const older = ev(run, { type: 'failed', error: { code: 'x', message: 'old' } });
+    const state = jobsFromSnapshot(snapshot, [older, ended]);
+    expect(state.active).toEqual([]);
+    expect(state.finished).toEqual({ train: { job: train, type: 'result', result: { task: 'copy' } } });
+  });
+
   it('is empty before the first join', () => {
     expect(jobsFromSnapshot(null)).toEqual(NO_JOBS);
   });

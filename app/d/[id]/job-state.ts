@@ -38,9 +38,24 @@ function orderActive(active: ActiveJob[]): ActiveJob[] {
   return [...active].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The state a join answer describes (a reconnect replaces whatever was folded before). */
-export function jobsFromSnapshot(snapshot: JobsSnapshot | null): JobsState {
+/**
+ * The state a join answer describes (a reconnect replaces whatever was folded
+ * before). `endings` are job endings this client has already heard: a job can
+ * end while the room prepares the answer, and then the answer still lists it
+ * as running although its last event arrived first.
+ */
+export function jobsFromSnapshot(snapshot: JobsSnapshot | null, endings: readonly JobEventMessage[] = []): JobsState {
   if (!snapshot) return NO_JOBS;
+  const state = seed(snapshot);
+  return endings.filter((e) => state.active.some((a) => a.job.id === e.job.id)).reduce(foldJobEvent, state);
+}
+
+/** Whether an event ends its job. */
+export function endsJob(event: JobEventMessage): boolean {
+  return event.type === 'result' || event.type === 'failed' || event.type === 'cancelled';
+}
+
+function seed(snapshot: JobsSnapshot): JobsState {
   const active = snapshot.active.map(
     (a): ActiveJob => ({
       job: a.job,

@@ -1,14 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunResult } from '@/lib/compile/run';
 import type { JobEventMessage, JobsSnapshot, StartJob, StartJobAnswer, TrainResult } from '@/lib/protocol/messages';
-import { activeOfKind, foldJobEvent, jobsFromSnapshot, type JobsState } from './job-state';
+import { activeOfKind, endsJob, foldJobEvent, jobsFromSnapshot, type JobsState } from './job-state';
 import type { RoomSocket } from './use-design-room';
 
 /** What a job:start may carry besides its kind. */
 export type JobSettings<K extends StartJob['kind']> = Omit<Extract<StartJob, { kind: K }>, 'kind'>;
 
+const KEPT_ENDINGS = 20;
 const NOT_CONNECTED: StartJobAnswer = { ok: false, code: 'not-joined', message: 'Not connected to the room yet.' };
 
 /**
@@ -17,14 +18,18 @@ const NOT_CONNECTED: StartJobAnswer = { ok: false, code: 'not-joined', message: 
  */
 export function useDesignJobs(designId: string, socket: RoomSocket | null, joinedJobs: JobsSnapshot | null) {
   const [state, setState] = useState<JobsState>(() => jobsFromSnapshot(joinedJobs));
+  // The latest job endings heard, so that a join answer prepared just before one of them cannot revive its job.
+  const endings = useRef<JobEventMessage[]>([]);
 
   // Every (re)join hands out the jobs as they are now; events since then are folded in.
-  useEffect(() => setState(jobsFromSnapshot(joinedJobs)), [joinedJobs]);
+  useEffect(() => setState(jobsFromSnapshot(joinedJobs, endings.current)), [joinedJobs]);
 
   useEffect(() => {
     if (!socket) return;
     const onEvent = (msg: JobEventMessage) => {
-      if (msg.designId === designId) setState((s) => foldJobEvent(s, msg));
+      if (msg.designId !== designId) return;
+      if (endsJob(msg)) endings.current = [...endings.current.slice(-(KEPT_ENDINGS - 1)), msg];
+      setState((s) => foldJobEvent(s, msg));
     };
     socket.on('job:event', onEvent);
     return () => {

@@ -61,10 +61,15 @@ export function TrainPanel({ designId, doc, validation, jobs, participants, onFo
         : null;
 
   const { trainJob, trainProgress, trainResult, trainFailure, trainCancelled } = jobs;
-  const shown = shownTraining(
-    trainJob && trainJob.state === 'running' ? { jobId: trainJob.job.id, progress: trainProgress } : null,
-    trainCancelled && { jobId: trainCancelled.job.id, progress: trainCancelled.progress },
-    trainResult,
+  // Kept the same object between renders unless a job event changed it, so the charts redraw only then.
+  const shown = useMemo(
+    () =>
+      shownTraining(
+        trainJob && trainJob.state === 'running' ? { jobId: trainJob.job.id, progress: trainProgress } : null,
+        trainCancelled && { jobId: trainCancelled.job.id, progress: trainCancelled.progress },
+        trainResult,
+      ),
+    [trainJob, trainProgress, trainCancelled, trainResult],
   );
   const { past, problem: pastProblem } = usePastTrainings(designId, `${trainResult?.jobId ?? ''}|${trainFailure?.message ?? ''}`);
   const reason =

@@ -13,6 +13,8 @@ const taskTitle = (name: string) => {
   return found.ok ? found.task.title : name;
 };
 
+const SHOWN_NAME: Record<ShownTraining['state'], string> = { running: 'This training', cancelled: 'Cancelled training', finished: 'Latest training' };
+
 /**
  * The loss and headline-metric curves of the training on show, with any
  * past trainings of the design a person ticks drawn over them.
@@ -31,11 +33,12 @@ export function TrainingCharts({ designId, shown, past }: { designId: string; sh
     const metric: CurveSeries[] = [];
     const current = shown ? headlineCurve(shown.evaluations) : null;
     let metricName = current?.label ?? null;
+    const shownName = shown ? SHOWN_NAME[shown.state] : '';
     if (shown) {
-      loss.push({ name: 'This training', points: lossPoints(shown.lossCurve), colour: palette[0] });
+      loss.push({ name: shownName, points: lossPoints(shown.lossCurve), colour: palette[0] });
       const evalLoss = lossPoints(shown.evaluations.map((e) => ({ step: e.step, loss: e.loss })));
       if (evalLoss.length > 0) loss.push({ name: 'Held-out loss', points: evalLoss, colour: colours.text, style: 'markers' });
-      if (current) metric.push({ name: 'This training', points: current.points, colour: palette[0], });
+      if (current) metric.push({ name: shownName, points: current.points, colour: palette[0] });
     }
     overlays.forEach((p, i) => {
       const colour = palette[1 + (i % (palette.length - 1))];

@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { countDesign } from '@/lib/compile/count';
@@ -30,8 +31,16 @@ import { StatusBar, type Notice } from './status-bar';
 import { TemplateGallery } from './template-gallery';
 import { TitleEditor } from './title-editor';
 import { useDesignHistory } from './use-design-history';
+import { useDesignJobs } from './use-design-jobs';
 import { useDesignRoom, type EditOutcome } from './use-design-room';
 import type { DiagnosticsMessage, Participant } from '@/lib/protocol/messages';
+
+// The Run and Train panels (charts, the task catalogue) load when first opened.
+const RunPanel = dynamic(() => import('./run-panel').then((m) => m.RunPanel));
+const TrainPanel = dynamic(() => import('./train-panel').then((m) => m.TrainPanel));
+
+/** A side tab's badge while a job of that kind runs or waits. */
+const jobBadge = (active: { state: 'queued' | 'running' } | null) => (active ? active.state : null);
 
 /** The page where a group builds a design together. */
 export function DesignEditor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
@@ -52,6 +61,7 @@ function typingInField(target: EventTarget | null): boolean {
 function Editor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
   const room = useDesignRoom(designId, initialTitle);
   const { status, problem, title, doc, version, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo } = room;
+  const jobs = useDesignJobs(designId, room.socket, room.joinedJobs);
   const flow = useReactFlow();
   const flowArea = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<readonly string[]>([]);
@@ -98,6 +108,8 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
 
   const validation = useMemo(() => validateDesign(shownDoc), [shownDoc]);
   const cost = useMemo(() => countDesign(shownDoc, validation), [shownDoc, validation]);
+  // Run and Train always work on the live design, whatever version is being previewed.
+  const liveValidation = useMemo(() => (shownDoc === doc ? validation : validateDesign(doc)), [shownDoc, doc, validation]);
   // The server's diagnostics describe the live design; a past version's are worked out here.
   const shownDiagnostics = useMemo<DiagnosticsMessage | null>(
     () =>
@@ -315,6 +327,20 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
                   <ProblemsList diagnostics={diagnosticList} onFocus={focusNode} />
                 </>
               ),
+            },
+            {
+              id: 'run',
+              label: 'Run',
+              badge: jobBadge(jobs.runJob),
+              content: (
+                <RunPanel doc={doc} errorCount={liveValidation.diagnostics.filter((d) => d.severity === 'error').length} jobs={jobs} participants={participants} onFocus={focusNode} />
+              ),
+            },
+            {
+              id: 'train',
+              label: 'Train',
+              badge: jobBadge(jobs.trainJob),
+              content: <TrainPanel designId={designId} doc={doc} validation={liveValidation} jobs={jobs} participants={participants} onFocus={focusNode} />,
             },
             {
               id: 'comments',

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { services } from '@/server/services';
+import { ImportDropZone } from './import-drop-zone';
 import { NewDesignButton } from './new-design-button';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,7 @@ export default async function Home() {
         </div>
         <NewDesignButton />
       </header>
+      <ImportDropZone />
       <h2>Designs</h2>
       {designs.length === 0 ? (
         <p className="empty">No designs yet. Start one with “New design”.</p>

@@ -37,3 +37,7 @@ export const VersionsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().min(0).optional(),
 });
+
+/** POST /api/designs/import: a design document from a file (checked by parseDesignDocument), and a title for it. */
+export const ImportDesignRequest = z.strictObject({ title: DesignTitle.optional(), document: z.unknown() });
+export type ImportDesignRequest = z.infer<typeof ImportDesignRequest>;

@@ -1,6 +1,6 @@
 import { ImportDesignRequest } from '@/lib/protocol/http';
 import { importDesign, MAX_IMPORT_BYTES } from '@/server/design-import';
-import { apiError, readJsonBody } from '@/server/http';
+import { readJsonBody } from '@/server/http';
 import { requestPerson } from '@/server/request-person';
 import { services } from '@/server/services';
 

@@ -1,0 +1,6 @@
+// Leaving with your work: PyTorch code and weights, safetensors, the model's outputs.
+export { decodeSafetensors, encodeSafetensors, type SafetensorsDtype, type SafetensorsFile, type SafetensorsTensor } from './safetensors.ts';
+export { encodeModelWeights, loadModelWeights, pytorchStateDict, tiedWeightAliases } from './weights.ts';
+export { modelOutputs } from './model-outputs.ts';
+export { modelSource } from './pytorch/model-source.ts';
+export { pytorchExportFiles, pytorchExportZip, type ExportedWeights, type PytorchExportFiles } from './pytorch/pytorch-export.ts';

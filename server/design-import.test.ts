@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { templateDocument } from '../lib/design/templates/index.ts';
 import { DesignStore } from './design-store.ts';
-import { exportFileName, importDesign } from './design-import.ts';
-import { createTestDatabase, } from './test-database.ts';
+import { exportFileName } from '../lib/export/file-name.ts';
+import { importDesign } from './design-import.ts';
+import { createTestDatabase } from './test-database.ts';
 import type { Db } from './db.ts';
 
 const ada = { id: 'g_ada0000000', name: 'Ada' };

@@ -26,9 +26,3 @@ export async function importDesign(
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message, path: parsed.path };
   return { ok: true, design: await store.createFrom(author, { title, doc: parsed.doc }) };
 }
-
-/** The file name an exported design is saved under: its title, made safe for file systems. */
-export function exportFileName(title: string, extension: string): string {
-  const base = title.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60);
-  return `${base || 'design'}.${extension}`;
-}

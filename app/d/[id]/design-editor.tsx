@@ -10,6 +10,7 @@ import { templateDocument } from '@/lib/design/templates';
 import { validateDesign } from '@/lib/design/validate';
 import { ConnectionIndicator } from './connection-indicator';
 import { DesignCanvas } from './design-canvas';
+import { ExportMenu } from './export-menu';
 import { freePosition, NODE_WIDTH } from './flow-elements';
 import { Inspector } from './inspector';
 import { newId } from './new-id';
@@ -191,6 +192,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
+        <ExportMenu designId={designId} title={title} onError={(text) => setNotice({ kind: 'error', text })} />
         <ParticipantList participants={participants} you={you?.id ?? null} following={followingId} onFollow={(id) => setFollowingId((cur) => (cur === id ? null : id))} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>

@@ -1,5 +1,5 @@
 import { roomFromUrl } from '@/server/design-room-lookup';
-import { exportFileName } from '@/server/design-import';
+import { exportFileName } from '@/lib/export/file-name';
 import { apiError } from '@/server/http';
 
 export const dynamic = 'force-dynamic';

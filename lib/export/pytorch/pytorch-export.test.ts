@@ -86,6 +86,13 @@ describe('PyTorch export', () => {
     ['every layer and option (mean heads, padding mask, GRU, LSTM, no biases)', everyLayerDesign],
     ['nested repeated blocks', nestedBlocksDesign],
   ];
+  it.skipIf(!torchPython)(`runs 'python model.py --check' with torch alone${torchPython ? '' : ' (python3 with torch not found: skipped)'}`, () => {
+    const dir = exportTo('check', compiled(template('tiny-decoder-language-model')));
+    const result = spawnSync(torchPython!, ['model.py', '--check'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('probabilities: [2, 32, 64], finite: True\nok: 44160 parameters loaded\n');
+  });
+
   describe.skipIf(!torchPython)(`the exported model reproduces the runtime's outputs to 1e-4${torchPython ? '' : ' (python3 with torch not found: skipped)'}`, () => {
     it.each(designs)('%s', (name, build) => {
       const doc = build();

@@ -6,7 +6,7 @@ export const MODEL_PY_PRELUDE = (title: string): string => `"""${title.replaceAl
     python model.py --check                        # load weights.safetensors, run a random batch
     python model.py --input in.json --out out.json # run on your inputs (JSON, as \`multihead run\`)
 
-In Python: model = load_model("weights.safetensors"); model.eval(); model(...)
+In Python: \`from model import load_model; model = load_model()\` (the weights next to this file, eval mode).
 Needs only torch; the \`safetensors\` package is used when installed.
 """
 

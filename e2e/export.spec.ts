@@ -110,3 +110,19 @@ test('the Export menu downloads PyTorch, JSON, PNG and SVG; Import opens a file 
   await expect(page.getByRole('textbox', { name: 'Design title' })).toHaveValue('copy of lm');
   await expect(page.getByRole('group', { name: 'Block: Decoder' })).toBeVisible();
 });
+
+test('the import and export routes answer refusals with a code and a sentence', async ({ request }) => {
+  const bad = await request.post('/api/designs/import', { data: { document: { formatVersion: 1, nodes: [{ id: 'a b', type: 'linear', position: { x: 0, y: 0 } }], edges: [] } } });
+  expect(bad.status()).toBe(422);
+  expect(await bad.json()).toMatchObject({ ok: false, code: 'bad-document', path: '$.nodes[0].id' });
+  const notJson = await request.post('/api/designs/import', { headers: { 'content-type': 'application/json' }, data: '{nope' });
+  expect(notJson.status()).toBe(400);
+  expect((await request.get('/api/designs/nope/export.json')).status()).toBe(404);
+  // A design that cannot be built has no PyTorch export, and says why.
+  const broken = { formatVersion: 1, nodes: [{ id: 'attn', type: 'multi-head-attention', position: { x: 0, y: 0 } }], edges: [] };
+  const created = await request.post('/api/designs/import', { data: { document: broken } });
+  const { design } = (await created.json()) as { design: { id: string } };
+  const zip = await request.get(`/api/designs/${design.id}/export.zip`);
+  expect(zip.status()).toBe(422);
+  expect(await zip.json()).toMatchObject({ ok: false, code: 'invalid-design', message: expect.stringMatching(/to fix before it can run/) });
+});

@@ -1,25 +1,19 @@
-import { compileDesign } from '@/lib/compile';
-import { pytorchExportZip } from '@/lib/export';
-import { roomFromUrl } from '@/server/design-room-lookup';
 import { exportFileName } from '@/lib/export/file-name';
+import { roomFromUrl } from '@/server/design-room-lookup';
 import { apiError } from '@/server/http';
+import { designPytorchExport } from '@/server/pytorch-export';
+import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
 
-/**
- * The design as PyTorch: model.py, weights.safetensors, config.json, README.md.
- * The weights are the design's initial ones, from its seed: trained weights
- * are not stored on the server (train from the CLI and export with --weights).
- */
+/** The design as PyTorch (model.py, weights.safetensors, config.json, README.md), with its latest trained weights when they fit. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const room = await roomFromUrl((await params).id);
   if (!room) return apiError(404, 'not-found', 'No design has this id.');
   const { state } = room.current;
-  const compiled = compileDesign(state.doc);
-  if (!compiled.ok) return apiError(422, compiled.code, compiled.message);
-  const seed = compiled.model.seed;
-  const zip = pytorchExportZip(compiled.model, state.title, { kind: 'initial', description: `initial weights from seed ${seed}` });
-  return new Response(new Uint8Array(zip), {
+  const exported = designPytorchExport(state, await services().runs.latestWeights(room.designId));
+  if (!exported.ok) return apiError(422, exported.code, exported.message);
+  return new Response(new Uint8Array(exported.zip), {
     headers: {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${exportFileName(state.title, 'zip')}"`,

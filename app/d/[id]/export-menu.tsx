@@ -129,7 +129,7 @@ export function ExportMenu({ designId, title, onError }: { designId: string; tit
         onClick={() => setOpen((o) => !o)}
         disabled={busy !== null}
       >
-        {busy ? `${busy}…` : 'Export'}
+        {busy === null ? 'Export' : busy === 'Import' ? 'Importing…' : 'Exporting…'}
       </button>
       {open && (
         <div role="menu" aria-label="Export and import" className="export-menu-list" onKeyDown={onMenuKey}>

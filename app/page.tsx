@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { services } from '@/server/services';
+import { ImportDropZone } from './import-drop-zone';
 import { NewDesignButton } from './new-design-button';
 import { ThemeSwitch } from './theme-switch';
 
@@ -21,6 +22,7 @@ export default async function Home() {
           <NewDesignButton />
         </div>
       </header>
+      <ImportDropZone />
       <h2>Designs</h2>
       {designs.length === 0 ? (
         <p className="empty">No designs yet. Start one with “New design”.</p>

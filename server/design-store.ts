@@ -74,6 +74,25 @@ export class DesignStore {
     return summary(renamed);
   }
 
+  /**
+   * A new design holding `state` from elsewhere (an imported file): version 0
+   * is the blank canvas as always, version 1 restores `state` (fromVersion
+   * -1). The design row and its first op are one nested write, so a failure
+   * leaves no half-imported design behind.
+   */
+  async createFrom(author: { id: string; name: string }, state: DesignState): Promise<DesignSummary> {
+    const op: LoggedOp = { type: 'restoreVersion', fromVersion: -1, title: state.title, doc: state.doc };
+    const row = await this.db.design.create({
+      data: {
+        title: state.title,
+        version: 1,
+        snapshot: state.doc as object,
+        ops: { create: { version: 1, op: op as object, author: author.id, authorName: author.name } },
+      },
+    });
+    return summary(row);
+  }
+
   /** The design at its latest version, or null when there is none with this id. */
   async get(id: string): Promise<StoredDesign | null> {
     const row = await this.db.design.findUnique({ where: { id } });

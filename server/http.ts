@@ -13,9 +13,10 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function readJsonBody<S extends z.ZodType>(
   req: Request,
   schema: S,
+  maxBytes = MAX_BODY_BYTES,
 ): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: apiError(413, 'too-large', 'The request body is too large.') };
+  if (text.length > maxBytes) return { ok: false, response: apiError(413, 'too-large', 'The request body is too large.') };
   let json: unknown;
   try {
     json = text === '' ? {} : JSON.parse(text);

@@ -57,7 +57,8 @@ export class RoomJobs {
     return { active, latest: (await this.runs?.latest(designId)) ?? {} };
   }
 
-  private onEvent(event: JobEvent): void {
+  private onEvent(received: JobEvent): void {
+    const event = this.keepTrainedWeights(received);
     const { designId, id, kind, requestedBy } = event.job;
     const { job: _, ...rest } = event;
     const msg = { ...rest, designId, job: { id, kind, requestedBy } } as JobEventMessage;
@@ -65,5 +66,16 @@ export class RoomJobs {
     if ((msg.type === 'result' || msg.type === 'failed' || msg.type === 'cancelled') && this.runs) {
       this.runs.record(msg).catch((err: unknown) => this.log.error({ err, jobId: id }, 'could not store a finished job'));
     }
+  }
+
+  /** A training's weights go to the store (for the PyTorch export), never to the room: it is told the result without them. */
+  private keepTrainedWeights(event: JobEvent): JobEvent {
+    if (event.type !== 'result' || event.job.kind !== 'train') return event;
+    const { weights, ...result } = event.result as { weights?: Uint8Array; task?: string; steps?: number };
+    if (weights && this.runs) {
+      const from = { jobId: event.job.id, task: result.task ?? '', steps: result.steps ?? 0 };
+      this.runs.keepWeights(event.job.designId, from, weights).catch((err: unknown) => this.log.error({ err, jobId: event.job.id }, 'could not store trained weights'));
+    }
+    return { ...event, result };
   }
 }

@@ -36,4 +36,16 @@ describe('RunStore', () => {
     expect(((await runs.get(designId, 'j1')) as Extract<JobEventMessage, { type: 'result' }>).result).toEqual({ n: 1 });
     expect(await runs.get(designId, 'nope')).toBeNull();
   });
+
+  it('keeps the latest trained weights of a design, bit for bit, one set per design', async () => {
+    const runs = new RunStore(db);
+    expect(await runs.latestWeights(designId)).toBeNull();
+    await runs.keepWeights(designId, { jobId: 'j1', task: 'copy', steps: 10 }, Uint8Array.from([1, 2, 3]));
+    const later = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 256);
+    await runs.keepWeights(designId, { jobId: 'j2', task: 'reverse', steps: 20 }, later);
+    const kept = await new RunStore(db).latestWeights(designId);
+    expect(kept).toMatchObject({ jobId: 'j2', task: 'reverse', steps: 20 });
+    expect(kept!.weights).toEqual(later);
+    expect(await db.designWeights.count()).toBe(1);
+  });
 });

@@ -12,6 +12,16 @@ export interface RunSummary {
   finishedAt: string;
 }
 
+/** The weights a design's latest training left, and where they come from. */
+export interface TrainedWeights {
+  jobId: string;
+  task: string;
+  steps: number;
+  /** A safetensors file under PyTorch state_dict names. */
+  weights: Uint8Array;
+  createdAt: string;
+}
+
 /** Finished jobs of designs, so results outlive the room and the process. */
 export class RunStore {
   // Written before the database row, so someone joining a moment after a job ends sees it.
@@ -66,5 +76,18 @@ export class RunStore {
   async get(designId: string, runId: string): Promise<JobEventMessage | null> {
     const row = await this.db.designRun.findFirst({ where: { id: runId, designId } });
     return row ? (row.event as unknown as JobEventMessage) : null;
+  }
+
+  /** Keeps the weights a finished training left, replacing the design's previous ones. */
+  async keepWeights(designId: string, from: { jobId: string; task: string; steps: number }, weights: Uint8Array): Promise<void> {
+    const data = { ...from, weights: new Uint8Array(weights) };
+    await this.db.designWeights.upsert({ where: { designId }, create: { designId, ...data }, update: { ...data, createdAt: new Date() } });
+  }
+
+  /** The weights of the design's latest finished training, or null when it was never trained. */
+  async latestWeights(designId: string): Promise<TrainedWeights | null> {
+    const row = await this.db.designWeights.findUnique({ where: { designId } });
+    if (!row) return null;
+    return { jobId: row.jobId, task: row.task, steps: row.steps, weights: new Uint8Array(row.weights), createdAt: row.createdAt.toISOString() };
   }
 }

@@ -47,3 +47,7 @@ export const OpsQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_OPS_PAGE).default(500),
 });
+
+/** POST /api/designs/import: a design document from a file (checked by parseDesignDocument), and a title for it. */
+export const ImportDesignRequest = z.strictObject({ title: DesignTitle.optional(), document: z.unknown() });
+export type ImportDesignRequest = z.infer<typeof ImportDesignRequest>;

@@ -1,8 +1,11 @@
 /** What the command touches outside itself: output streams and files, injectable for tests. */
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 
 /** Reading a file: its text, or one sentence saying why it could not be read (without the path). */
 export type FileRead = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Reading a binary file: its bytes, or why not. */
+export type BytesRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 /** The command's connection to the world; tests pass their own. */
 export interface CliIo {
@@ -10,8 +13,14 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a UTF-8 text file of at most maxBytes. */
   readFile(path: string, maxBytes: number): Promise<FileRead>;
+  /** Reads a binary file of at most maxBytes. */
+  readBytes(path: string, maxBytes: number): Promise<BytesRead>;
+  /** Writes a whole file (replacing it); null when written, else why not. */
+  writeFile(path: string, data: Uint8Array | string): Promise<string | null>;
   /** ANSI colour on stdout. */
   color: boolean;
+  /** stdout is a terminal (progress bars), not a pipe (JSON lines). */
+  interactive: boolean;
 }
 
 /** Largest design file the command reads: far above any real design, far below a memory problem. */
@@ -68,6 +77,35 @@ export async function readTextFile(path: string, maxBytes: number): Promise<File
   }
 }
 
+/** Reads at most maxBytes of a regular file. */
+export async function readBinaryFile(path: string, maxBytes: number): Promise<BytesRead> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    if (info.isDirectory()) return { ok: false, reason: REASONS.EISDIR };
+    if (!info.isFile()) return { ok: false, reason: 'is not a regular file' };
+    if (info.size > maxBytes) return { ok: false, reason: `is ${megabytes(info.size)}; at most ${megabytes(maxBytes)} is read` };
+    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return { ok: false, reason: REASONS[code] ?? `cannot be read (${code || (error as Error).message})` };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes a file; null when written, else one sentence (without the path). */
+export async function writeWholeFile(path: string, data: Uint8Array | string): Promise<string | null> {
+  try {
+    await writeFile(path, data);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return REASONS[code] ?? `cannot be written (${code || (error as Error).message})`;
+  }
+}
+
 /** Colour is for people: only on a terminal, and never when NO_COLOR is set (no-color.org). */
 export function wantsColor(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
   return stream.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
@@ -79,6 +117,9 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: readTextFile,
+    readBytes: readBinaryFile,
+    writeFile: writeWholeFile,
     color: wantsColor(process.stdout, process.env),
+    interactive: process.stdout.isTTY === true && process.env.TERM !== 'dumb',
   };
 }

@@ -23,6 +23,14 @@ async function dispatch(command: Command, io: CliIo, style: Style): Promise<Exit
       const { runCommand } = await import('./run-command.ts');
       return runCommand(command, io, style);
     }
+    case 'train': {
+      const { trainCommand } = await import('./train-command.ts');
+      return trainCommand(command, io, style);
+    }
+    case 'export': {
+      const { exportCommand } = await import('./export-command.ts');
+      return exportCommand(command, io, style);
+    }
     case 'template-list':
       return templateListCommand(command, io, style);
     case 'template-show':

@@ -9,6 +9,7 @@ import type { CliIo } from './io.ts';
 import { countsText, diagnosticsText, labelsOf } from './report-text.ts';
 import type { Style } from './style.ts';
 import { renderTable } from './table.ts';
+import { runInputsCommand } from './run-inputs.ts';
 import { loadOrReport, reportJson, verdict } from './validate-command.ts';
 
 /** What `run` was asked to do. */
@@ -16,6 +17,9 @@ export interface RunOptions {
   file: string;
   json: boolean;
   seed?: number;
+  weights?: string;
+  input?: string;
+  out?: string;
 }
 
 /** Refusal codes that come from the design itself (exit 1); anything else is a failure of the runtime (exit 2). */
@@ -108,6 +112,7 @@ function json(value: unknown): string {
 /** Runs `run`: exit 0 after a forward pass, 1 when the design is refused (errors, too large), 2 for an unusable file. */
 export async function runCommand(options: RunOptions, io: CliIo, style: Style): Promise<ExitCode> {
   const { file } = options;
+  if (options.input !== undefined) return runInputsCommand({ ...options, input: options.input }, io);
   const doc = await loadOrReport(file, options.json, io);
   if (!doc) return ExitCode.usage;
   const report = reportDesign(doc);

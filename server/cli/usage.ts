@@ -1,7 +1,10 @@
 /** The help texts: the overview and one page per command. */
+import { listTasks } from '../../lib/tasks/registry.ts';
+
+const TASK_NAMES = listTasks().map((t) => t.name).join(', ');
 
 /** Commands that have their own help page. */
-export const COMMANDS = ['validate', 'run', 'template', 'help'] as const;
+export const COMMANDS = ['validate', 'run', 'train', 'export', 'template', 'help'] as const;
 /** A command with a help page. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -17,6 +20,12 @@ export const OVERVIEW = `multihead — check, run and start Transformer designs 
 Usage:
   multihead validate FILE [--json]            diagnostics, shapes, parameters and FLOPs
   multihead run FILE [--seed N] [--json]      validate, then a forward pass on a sample batch
+  multihead run FILE --input IN.json [--weights W.safetensors] [--out OUT.json]
+                                              the model's outputs on your inputs, as JSON
+  multihead train FILE --task NAME --steps N [--seed S] [--out W.safetensors]
+                                              train on a built-in task, save the weights
+  multihead export FILE --pytorch OUT.zip [--weights W.safetensors]
+                                              PyTorch code (model.py) and weights, zipped
   multihead template list [--json]            the built-in templates
   multihead template show NAME                a template's document, as JSON on stdout
   multihead help [COMMAND]                    this text, or a command's details
@@ -51,9 +60,52 @@ Prints each node's output shape with mean, std, min and max, a summary of
 every attention map, the parameter count and the time taken. Designs above the
 run caps (parameters, largest tensor) are refused with exit status 1.
 
+With --input, runs the model on your inputs instead and writes its outputs
+(the nodes whose output feeds nothing, e.g. the head or its softmax) as
+{"outputs": {"<node id>": {"shape": [...], "data": [...]}}} to --out or stdout.
+Inputs are {"<input node id>": nested lists}: token ids [batch][seq] or values
+[batch][seq][features]; a design with one input also takes the bare list.
+
 Options:
-  --seed N  seed for the weights and the sample batch (default: the design's seed)
-  --json    the run's result as one JSON object on stdout
+  --seed N         seed for the weights and the sample batch (default: the design's seed)
+  --json           the run's result as one JSON object on stdout
+  --input FILE     run on these inputs (JSON)
+  --weights FILE   weights saved by 'multihead train --out' (with --input)
+  --out FILE       write the outputs there instead of stdout (with --input)
+
+${EXIT_STATUS}
+`,
+  train: `Usage: multihead train FILE --task NAME --steps N [--seed S] [--out W.safetensors]
+
+Trains the design on a built-in task for N steps with the design's training
+settings (optimiser, learning rate, warm-up, label smoothing) and the task's
+batch size, exactly as the editor's Train does: the
+same seed gives the same losses. On a terminal a progress bar shows the step,
+the loss and the time left; piped, every step and every evaluation is one JSON
+line on stdout ({"event": "step" | "evaluation" | "done", ...}).
+
+Tasks: ${TASK_NAMES}
+
+Options:
+  --task NAME   the task to learn
+  --steps N     optimisation steps (1 to 1,000,000)
+  --seed S      seed for the weights, batches and dropout (default: the design's seed)
+  --out FILE    save the trained weights as safetensors (PyTorch state_dict names),
+                ready for 'multihead run --weights' and 'multihead export --weights'
+
+${EXIT_STATUS}
+`,
+  export: `Usage: multihead export FILE --pytorch OUT.zip [--weights W.safetensors]
+
+Writes a zip with model.py (a torch.nn.Module that mirrors the design, one
+entry per layer under the design's names), weights.safetensors (the design's
+initial weights from its seed, or the --weights file), config.json and a
+README. 'python model.py --check' needs only torch.
+
+Options:
+  --pytorch OUT.zip   where to write the zip
+  --weights FILE      weights saved by 'multihead train --out' (default: initial weights)
+  --seed S            seed of the initial weights (default: the design's seed)
 
 ${EXIT_STATUS}
 `,

@@ -15,6 +15,7 @@ import { openCount, openCountsByNode } from './comment-threads';
 import { CommentsPanel } from './comments-panel';
 import { ConnectionIndicator } from './connection-indicator';
 import { DesignCanvas } from './design-canvas';
+import { ExportMenu } from './export-menu';
 import { freePosition, NODE_WIDTH } from './flow-elements';
 import { HistoryOverlay } from './history-overlay';
 import { HistoryPanel } from './history-panel';
@@ -259,6 +260,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo || readOnly} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
+        <ExportMenu designId={designId} title={title} onError={(text) => setNotice({ kind: 'error', text })} />
         <ShareButton />
         <ShortcutsButton />
         <ThemeSwitch />

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateDocument } from '../../../lib/design/index.ts';
 import type { TrainProgress, TrainResult } from '../../../lib/protocol/messages.ts';
 import type { JobEvent } from '../job-runner.ts';
+import { compileDesign } from '../../../lib/compile/index.ts';
+import { encodeModelWeights, loadModelWeights } from '../../../lib/export/index.ts';
 import { PoolRecorder } from '../testing/pool-recorder.ts';
+import type { TrainResultWithWeights } from './train.ts';
 import { WorkerPool } from '../worker-pool.ts';
 
 function template(name: string) {
@@ -48,6 +51,13 @@ describe('train jobs on the real job kinds', () => {
     expect(result.evaluations.map((e) => e.step)).toEqual([0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
     expect(result.finalMetrics).toEqual(result.evaluations.at(-1)!.metrics);
     expect(result.finalMetrics[0].value).toBeLessThan(result.evaluations[0].metrics[0].value);
+    // The trained weights come back (for the PyTorch export): they load into the design and are not its initial ones.
+    const { weights } = result as TrainResultWithWeights;
+    const trained = compileDesign(payload.document, { seed: 3 });
+    if (!trained.ok) throw new Error(trained.message);
+    const initial = encodeModelWeights(trained.model);
+    loadModelWeights(trained.model, weights!);
+    expect(encodeModelWeights(trained.model)).not.toEqual(initial);
     expect(result.samples).toHaveLength(3);
     expect(events.endedOnce()).toBe(true);
   });

@@ -1,4 +1,5 @@
 import type { TrainProgress, TrainResult } from '../../../lib/protocol/messages.ts';
+import { encodeModelWeights } from '../../../lib/export/index.ts';
 import { createTrainingRun, LossCurve, type TrainingEvaluation, type TrainingRun } from '../../../lib/tasks/index.ts';
 import { defineJobKind, JobFailure, type JobContext } from '../job-kind.ts';
 import { trainPayload, type TrainPayload } from './train-payload.ts';
@@ -18,7 +19,7 @@ const EVALUATIONS = 10;
  */
 export const trainJob = defineJobKind({
   payload: trainPayload,
-  handle(payload: TrainPayload, context: JobContext): TrainResult | null {
+  handle(payload: TrainPayload, context: JobContext): TrainResultWithWeights | null {
     const { document, task, steps } = payload;
     const defaults = document.settings.training;
     const outcome = createTrainingRun(document, task, {
@@ -36,8 +37,15 @@ export const trainJob = defineJobKind({
   },
 });
 
+/**
+ * A training's result plus the weights it left (safetensors, absent when it
+ * diverged). The room keeps the weights for the PyTorch export and strips them
+ * before anyone is told (see RoomJobs).
+ */
+export type TrainResultWithWeights = TrainResult & { weights?: Uint8Array };
+
 /** Runs every step of `run`, reporting as it goes; null when cancelled (the pool then discards it). */
-function train(run: TrainingRun, { reportProgress, isCancelled }: JobContext): TrainResult | null {
+function train(run: TrainingRun, { reportProgress, isCancelled }: JobContext): TrainResultWithWeights | null {
   const totalSteps = run.settings.steps;
   const every = Math.max(1, Math.ceil(totalSteps / EVALUATIONS));
   const started = performance.now();
@@ -91,5 +99,6 @@ function train(run: TrainingRun, { reportProgress, isCancelled }: JobContext): T
     finalMetrics: last.metrics,
     samples: last.samples,
     diverged,
+    ...(diverged ? {} : { weights: encodeModelWeights(run.model, { task: run.task.name, steps: String(run.stepsDone) }) }),
   };
 }

@@ -1,0 +1,196 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { keepScreenshot } from './support/artifacts';
+
+async function newDesign(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New design' }).click();
+  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
+}
+
+const node = (page: Page, name: RegExp | string) => page.getByRole('group', { name });
+/** Every layer on the canvas (node names are "Type: label"; blocks are frames around layers, left out). */
+const layers = (page: Page) => page.getByRole('group', { name: /^(?!Block: )[^:]+: / });
+const edges = (page: Page) => page.getByRole('group', { name: / to / });
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxesOf(list: Locator): Promise<Box[]> {
+  const boxes: Box[] = [];
+  for (const item of await list.all()) {
+    const box = await item.boundingBox();
+    if (box) boxes.push(box);
+  }
+  return boxes;
+}
+
+function overlapping(boxes: Box[]): number {
+  let count = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1) count++;
+    }
+  }
+  return count;
+}
+
+async function addLayer(page: Page, name: string) {
+  await page.getByRole('complementary', { name: 'Layers' }).getByRole('button', { name, exact: true }).click();
+}
+
+test('a template opens arranged and readable, with its settings, and one undo takes it all back', async ({ page }, testInfo) => {
+  await newDesign(page);
+  const gallery = page.getByRole('region', { name: 'Start from a template' });
+  // Each template has a small drawing of itself beside its sentence.
+  await expect(gallery.locator('svg')).toHaveCount(12);
+  await keepScreenshot(page, testInfo, 'canvas-template-gallery');
+  await gallery.getByRole('button', { name: /^Tiny encoder–decoder/ }).click();
+  await expect(node(page, 'Multi-head attention: decoder.crossAttn')).toBeVisible();
+  await page.waitForTimeout(400); // the view glides into place
+
+  const boxes = await boxesOf(layers(page));
+  expect(boxes.length).toBeGreaterThan(10);
+  expect(overlapping(boxes)).toBe(0);
+  // Readable at 1280×800: a layer (180 canvas units wide) is at least 90 px on screen.
+  for (const box of boxes) expect(box.width).toBeGreaterThanOrEqual(90);
+  // The view starts from the inputs.
+  await expect(node(page, 'Token input: Source tokens')).toBeInViewport();
+  await keepScreenshot(page, testInfo, 'canvas-template-arranged');
+
+  // One undo removes the whole template: the blank canvas and its gallery come back.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('heading', { name: 'Start from a template' })).toBeVisible();
+  await expect(layers(page)).toHaveCount(0);
+});
+
+test('Arrange lays a messy design out in one edit that one undo takes back', async ({ page }, testInfo) => {
+  await newDesign(page);
+  await page.getByRole('button', { name: /^Tiny encoder classifier/ }).click();
+  const tokens = node(page, 'Token input: Tokens');
+  await expect(tokens).toBeVisible();
+  await page.waitForTimeout(400);
+
+  // Make a mess: the input dragged down and to the right, under other layers.
+  const start = (await tokens.boundingBox())!;
+  await tokens.hover({ position: { x: 60, y: 12 } });
+  await page.mouse.down();
+  await page.mouse.move(start.x + 260, start.y + 220, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await tokens.boundingBox())!.y).toBeGreaterThan(start.y + 150);
+  const messy = await boxesOf(layers(page));
+
+  const embedding = node(page, 'Token embedding: inputEmbedding');
+  const tidy = async () => {
+    const [t, e] = [(await tokens.boundingBox())!, (await embedding.boundingBox())!];
+    // Back in line with what it feeds, to its left, and nothing overlaps.
+    return Math.abs(t.y + t.height / 2 - (e.y + e.height / 2)) < 4 && t.x + t.width < e.x && overlapping(await boxesOf(layers(page))) === 0;
+  };
+  expect(await tidy()).toBe(false);
+  await page.getByRole('button', { name: 'Arrange' }).click();
+  await expect.poll(tidy).toBe(true);
+  await keepScreenshot(page, testInfo, 'canvas-arranged');
+
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(async () => (await boxesOf(layers(page))).map((b) => [Math.round(b.x), Math.round(b.y)])).toEqual(messy.map((b) => [Math.round(b.x), Math.round(b.y)]));
+
+  // Shift+A arranges too.
+  await page.keyboard.press('Shift+A');
+  await expect.poll(tidy).toBe(true);
+});
+
+test('copy, paste and duplicate two connected layers', async ({ page }, testInfo) => {
+  await newDesign(page);
+  await addLayer(page, 'Layer norm');
+  await addLayer(page, 'Dropout');
+  const norm = node(page, /^Layer norm:/);
+  const dropout = node(page, /^Dropout:/);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await norm.getByLabel('output out').dragTo(dropout.getByLabel('input in'));
+  await expect(edges(page)).toHaveCount(1);
+
+  await norm.click();
+  await dropout.click({ modifiers: ['ControlOrMeta'] });
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('2 nodes selected');
+
+  const original = (await norm.boundingBox())!;
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(node(page, /^Layer norm:/)).toHaveCount(2);
+  await expect(node(page, /^Dropout:/)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(2);
+  // The copies do not sit exactly on the originals, and they are what is selected now: Delete removes them, not the originals.
+  const corners = (await boxesOf(layers(page))).map((b) => `${Math.round(b.x)},${Math.round(b.y)}`);
+  expect(new Set(corners).size).toBe(4);
+  await expect(inspector).toContainText('2 nodes selected');
+  await page.keyboard.press('Delete');
+  await expect(node(page, /^Layer norm:/)).toHaveCount(1);
+  expect(await norm.boundingBox()).toEqual(original);
+  await expect(edges(page)).toHaveCount(1);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(node(page, /^Layer norm:/)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(2);
+
+  // Duplicate (Ctrl/Cmd+D) copies the selection, which is now the pasted pair.
+  await page.keyboard.press('ControlOrMeta+d');
+  await expect(node(page, /^Layer norm:/)).toHaveCount(3);
+  await expect(edges(page)).toHaveCount(3);
+  // And from the toolbar.
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Duplicate' }).click();
+  await expect(node(page, /^Dropout:/)).toHaveCount(4);
+  await expect(edges(page)).toHaveCount(4);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await keepScreenshot(page, testInfo, 'canvas-pasted');
+
+  // A paste is one edit: one undo removes the last pair and its edge.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(node(page, /^Dropout:/)).toHaveCount(3);
+  await expect(edges(page)).toHaveCount(3);
+});
+
+test('group two layers into an encoder block, repeat it twice, collapse and expand it', async ({ page }, testInfo) => {
+  await newDesign(page);
+  await addLayer(page, 'Layer norm');
+  await addLayer(page, 'Feed-forward');
+  const norm = node(page, /^Layer norm:/);
+  const ffn = node(page, /^Feed-forward:/);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await norm.getByLabel('output out').dragTo(ffn.getByLabel('input in'));
+  await expect(edges(page)).toHaveCount(1);
+
+  await norm.click();
+  await ffn.click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Group into encoder block' }).click();
+  const block = node(page, /^Block: Encoder/);
+  await expect(block).toBeVisible();
+  await expect(block).toContainText('Encoder ×1');
+
+  // The new block is selected: its repeat is in the inspector.
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'Block' })).toBeVisible();
+  await inspector.getByRole('spinbutton', { name: 'repeat' }).fill('2');
+  await inspector.getByRole('spinbutton', { name: 'repeat' }).press('Enter');
+  await expect(block).toContainText('Encoder ×2');
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await keepScreenshot(page, testInfo, 'canvas-block-expanded');
+
+  await page.getByRole('button', { name: 'Collapse Encoder' }).click();
+  await expect(norm).toBeHidden();
+  await expect(ffn).toBeHidden();
+  await expect(block).toContainText('encoder block, collapsed');
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await keepScreenshot(page, testInfo, 'canvas-block-collapsed');
+
+  await page.getByRole('button', { name: 'Expand Encoder' }).click();
+  await expect(norm).toBeVisible();
+  await expect(ffn).toBeVisible();
+  await expect(block).toContainText('Encoder ×2');
+
+  // Ungroup puts the layers back at the top level, still connected.
+  await block.click({ position: { x: 60, y: 8 } });
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Ungroup' }).click();
+  await expect(block).toBeHidden();
+  await expect(norm).toBeVisible();
+  await expect(edges(page)).toHaveCount(1);
+});

@@ -35,6 +35,14 @@ function overlapping(boxes: Box[]): number {
   return count;
 }
 
+/**
+ * Undo takes back your last edit the server has confirmed; the page shows no
+ * sign of that answer (it applies edits at once), so give it a moment.
+ */
+async function serverAnswered(page: Page) {
+  await page.waitForTimeout(300);
+}
+
 async function addLayer(page: Page, name: string) {
   await page.getByRole('complementary', { name: 'Layers' }).getByRole('button', { name, exact: true }).click();
 }
@@ -78,6 +86,7 @@ test('Arrange lays a messy design out in one edit that one undo takes back', asy
   await page.mouse.move(start.x + 260, start.y + 220, { steps: 8 });
   await page.mouse.up();
   await expect.poll(async () => (await tokens.boundingBox())!.y).toBeGreaterThan(start.y + 150);
+  await serverAnswered(page);
   const messy = await boxesOf(layers(page));
 
   const embedding = node(page, 'Token embedding: inputEmbedding');
@@ -91,6 +100,7 @@ test('Arrange lays a messy design out in one edit that one undo takes back', asy
   await expect.poll(tidy).toBe(true);
   await keepScreenshot(page, testInfo, 'canvas-arranged');
 
+  await serverAnswered(page);
   await page.keyboard.press('ControlOrMeta+z');
   await expect.poll(async () => (await boxesOf(layers(page))).map((b) => [Math.round(b.x), Math.round(b.y)])).toEqual(messy.map((b) => [Math.round(b.x), Math.round(b.y)]));
 
@@ -124,10 +134,12 @@ test('copy, paste and duplicate two connected layers', async ({ page }, testInfo
   const corners = (await boxesOf(layers(page))).map((b) => `${Math.round(b.x)},${Math.round(b.y)}`);
   expect(new Set(corners).size).toBe(4);
   await expect(inspector).toContainText('2 nodes selected');
-  await page.keyboard.press('Delete');
+  // Held like a person would: React Flow reads the Delete key from its pressed state.
+  await page.keyboard.press('Delete', { delay: 50 });
   await expect(node(page, /^Layer norm:/)).toHaveCount(1);
   expect(await norm.boundingBox()).toEqual(original);
   await expect(edges(page)).toHaveCount(1);
+  await serverAnswered(page);
   await page.keyboard.press('ControlOrMeta+z');
   await expect(node(page, /^Layer norm:/)).toHaveCount(2);
   await expect(edges(page)).toHaveCount(2);
@@ -144,6 +156,7 @@ test('copy, paste and duplicate two connected layers', async ({ page }, testInfo
   await keepScreenshot(page, testInfo, 'canvas-pasted');
 
   // A paste is one edit: one undo removes the last pair and its edge.
+  await serverAnswered(page);
   await page.keyboard.press('ControlOrMeta+z');
   await expect(node(page, /^Dropout:/)).toHaveCount(3);
   await expect(edges(page)).toHaveCount(3);

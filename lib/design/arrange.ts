@@ -12,10 +12,11 @@ export interface NodeSize {
 /** The width of a layer on the canvas (and of a collapsed block). */
 export const LAYER_WIDTH = 180;
 /**
- * Room an expanded block keeps around its inside: its title above, its
- * port handles at the sides. Children's positions are relative to the block.
+ * Room an expanded block keeps around its inside: its title above, and at
+ * the sides its port handles with the edges (and their shape labels) between
+ * them and the layers inside. Children's positions are relative to the block.
  */
-export const BLOCK_INSET = { left: 40, top: 60, right: 30, bottom: 30 } as const;
+export const BLOCK_INSET = { left: 100, top: 60, right: 100, bottom: 30 } as const;
 /** Space between layers one after the other (room for the shape label on the edge), and between layers side by side. */
 const RANK_GAP = 90;
 const NODE_GAP = 40;
@@ -40,7 +41,7 @@ function isExpandedBlock(node: DesignNode): boolean {
  * New positions for every node: each scope (the top level, each block's
  * inside) is laid out left to right along the data flow with dagre, blocks
  * inside out so an expanded block is sized to fit its children. Measured
- * sizes are used where given, estimates elsewhere. Collapsed blocks keep
+ * sizes are used where larger than the estimates. Collapsed blocks keep
  * their inside arranged for when they are expanded. The top level keeps its
  * top-left corner, so arranging does not move the design away from the view.
  * Deterministic: the same document and sizes give the same positions.
@@ -61,7 +62,10 @@ export function arrangeDesign(doc: DesignDocument, measured: ReadonlyMap<string,
           continue;
         }
       }
-      sizes.set(node.id, measured.get(node.id) ?? estimateNodeSize(node));
+      // The canvas sizes frames from the estimates: a node drawn smaller keeps its estimated room, one drawn larger gets more.
+      const estimate = estimateNodeSize(node);
+      const drawn = measured.get(node.id) ?? estimate;
+      sizes.set(node.id, { width: Math.max(drawn.width, estimate.width), height: Math.max(drawn.height, estimate.height) });
     }
     if (members.length === 0) return { width: 0, height: 0 };
 

@@ -66,6 +66,10 @@ test('a template opens arranged and readable, with its settings, and one undo ta
   await expect(node(page, 'Token input: Source tokens')).toBeInViewport();
   await keepScreenshot(page, testInfo, 'canvas-template-arranged');
 
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(300);
+  await keepScreenshot(page, testInfo, 'canvas-template-overview');
+
   // One undo removes the whole template: the blank canvas and its gallery come back.
   await page.keyboard.press('ControlOrMeta+z');
   await expect(page.getByRole('heading', { name: 'Start from a template' })).toBeVisible();
@@ -160,6 +164,28 @@ test('copy, paste and duplicate two connected layers', async ({ page }, testInfo
   await page.keyboard.press('ControlOrMeta+z');
   await expect(node(page, /^Dropout:/)).toHaveCount(3);
   await expect(edges(page)).toHaveCount(3);
+});
+
+test('layers copied in one design paste into another, through the system clipboard', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const first = await context.newPage();
+  await newDesign(first);
+  await addLayer(first, 'Layer norm');
+  await node(first, /^Layer norm:/).click();
+  await first.keyboard.press('ControlOrMeta+c');
+  await expect(first.getByRole('contentinfo', { name: 'Status' })).toContainText('Copied 1 node');
+
+  // Another tab knows nothing of the first one's memory: the layer comes through the system clipboard.
+  const second = await context.newPage();
+  await newDesign(second);
+  await second.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Paste' }).click();
+  await expect(node(second, /^Layer norm:/)).toHaveCount(1);
+  // What is on the clipboard is checked before use: text that is not copied layers pastes nothing.
+  await second.evaluate(() => navigator.clipboard.writeText('{"kind":"multihead/nodes","nodes":"no"}'));
+  await second.keyboard.press('ControlOrMeta+v');
+  await expect(second.getByRole('contentinfo', { name: 'Status' })).toContainText('Nothing to paste');
+  await expect(node(second, /^Layer norm:/)).toHaveCount(1);
+  await context.close();
 });
 
 test('group two layers into an encoder block, repeat it twice, collapse and expand it', async ({ page }, testInfo) => {

@@ -146,7 +146,8 @@ export function toFlowEdges(doc: DesignDocument, diagnostics: DiagnosticsMessage
       targetHandle: leaving ? edge.target.port + INNER : edge.target.port,
       hidden: hidden.has(edge.source.node) || hidden.has(edge.target.node),
       selected: selection.has(edge.id),
-      label,
+      // Inside a block, the edges from its in and to its out carry the tensor already labelled on the edge at its port.
+      label: entering || leaving ? undefined : label,
       className: broken.has(edge.id) ? 'edge-error' : undefined,
       ariaLabel: `${edge.source.node}.${edge.source.port} to ${edge.target.node}.${edge.target.port}${label ? ` ${label}` : ''}`,
       data: { error: broken.has(edge.id) },

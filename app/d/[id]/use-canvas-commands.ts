@@ -77,7 +77,8 @@ export function useCanvasCommands({ doc, selection, setSelection, edit, notify }
     copiedHere = clip;
     // Through the system clipboard too, so another tab or design can paste it; refused without permission, which is fine.
     void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => undefined);
-    notify({ kind: 'info', text: `Copied ${outermost(doc, selection).length} ${outermost(doc, selection).length === 1 ? 'node' : 'nodes'}.` });
+    const count = outermost(doc, selection).length;
+    notify({ kind: 'info', text: `Copied ${count} ${count === 1 ? 'node' : 'nodes'}.` });
   }, [doc, selection, notify]);
 
   const paste = useCallback(async () => {

@@ -20,6 +20,7 @@ export const BLOCK_INSET = { left: 100, top: 60, right: 100, bottom: 30 } as con
 /** Space between layers one after the other (room for the shape label on the edge), and between layers side by side. */
 const RANK_GAP = 90;
 const NODE_GAP = 40;
+const LARGE_SCOPE = 150;
 
 /**
  * A layer's canvas size estimated from what it shows (title, label, a few
@@ -70,7 +71,9 @@ export function arrangeDesign(doc: DesignDocument, measured: ReadonlyMap<string,
     if (members.length === 0) return { width: 0, height: 0 };
 
     const g = new Graph();
-    g.setGraph({ rankdir: 'LR', ranksep: RANK_GAP, nodesep: NODE_GAP, marginx: 0, marginy: 0 });
+    // network-simplex gives the tidiest ranks but costs seconds on hundreds of nodes; tight-tree is close and 4× faster.
+    const ranker = members.length > LARGE_SCOPE ? 'tight-tree' : 'network-simplex';
+    g.setGraph({ rankdir: 'LR', ranksep: RANK_GAP, nodesep: NODE_GAP, marginx: 0, marginy: 0, ranker });
     g.setDefaultEdgeLabel(() => ({}));
     for (const node of members) g.setNode(node.id, { ...sizes.get(node.id)! });
     for (const edge of doc.edges) {

@@ -146,6 +146,14 @@ test('copy, paste and duplicate two connected layers', async ({ page }, testInfo
   await expect(inspector.getByRole('heading', { name: 'Dropout' })).toBeVisible();
   await copy.click({ modifiers: ['ControlOrMeta'] });
   await expect(inspector).toContainText('2 nodes selected');
+  // Delete takes them away again (a paste must leave the canvas's keys working), and undo brings them back.
+  await page.keyboard.press('Delete');
+  await expect(node(page, /^Layer norm:/)).toHaveCount(1);
+  expect(await norm.boundingBox()).toEqual(original);
+  await serverAnswered(page);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(node(page, /^Layer norm:/)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(2);
 
   // Duplicate (Ctrl/Cmd+D) copies the selection, which is now the pasted pair.
   await page.keyboard.press('ControlOrMeta+d');
@@ -190,11 +198,13 @@ test('layers copied in one design paste into another, through the system clipboa
   await newDesign(second);
   await second.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Paste' }).click();
   await expect(node(second, /^Layer norm:/)).toHaveCount(1);
+  await second.keyboard.press('ControlOrMeta+v');
+  await expect(node(second, /^Layer norm:/)).toHaveCount(2);
   // What is on the clipboard is checked before use: text that is not copied layers pastes nothing.
   await second.evaluate(() => navigator.clipboard.writeText('{"kind":"multihead/nodes","nodes":"no"}'));
   await second.keyboard.press('ControlOrMeta+v');
   await expect(second.getByRole('contentinfo', { name: 'Status' })).toContainText('Nothing to paste');
-  await expect(node(second, /^Layer norm:/)).toHaveCount(1);
+  await expect(node(second, /^Layer norm:/)).toHaveCount(2);
   await context.close();
 });
 

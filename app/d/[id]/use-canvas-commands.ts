@@ -40,6 +40,9 @@ function outermost(doc: DesignDocument, ids: readonly string[]): string[] {
  * a block and ungroup, each one op (one undo step), with their shortcuts:
  * Shift+A arrange, Ctrl/Cmd+C copy, Ctrl/Cmd+V paste, Ctrl/Cmd+D duplicate
  * (for the `?` shortcuts overlay). Keys typed in a field are left alone.
+ * Pasting from the keyboard uses the browser's paste event rather than
+ * asking for clipboard permission: a permission prompt in the middle of a
+ * key press left React Flow's Delete key dead afterwards.
  */
 export function useCanvasCommands({ doc, selection, setSelection, edit, notify }: Options) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
@@ -81,12 +84,18 @@ export function useCanvasCommands({ doc, selection, setSelection, edit, notify }
     notify({ kind: 'info', text: `Copied ${count} ${count === 1 ? 'node' : 'nodes'}.` });
   }, [doc, selection, notify]);
 
-  const paste = useCallback(async () => {
-    const text = await navigator.clipboard?.readText().catch(() => null);
-    const clip = (text ? parseClip(text) : null) ?? copiedHere;
-    if (!clip) return notify({ kind: 'info', text: 'Nothing to paste: copy some layers first.' });
-    pasteClip(clip);
-  }, [notify, pasteClip]);
+  /** Pastes clipboard text when it holds copied layers, else what was copied in this page. */
+  const pasteText = useCallback(
+    (text: string | null | undefined) => {
+      const clip = (text ? parseClip(text) : null) ?? copiedHere;
+      if (!clip) return notify({ kind: 'info', text: 'Nothing to paste: copy some layers first.' });
+      pasteClip(clip);
+    },
+    [notify, pasteClip],
+  );
+
+  // The Paste button asks for the clipboard (the browser may ask the person first); Ctrl/Cmd+V gets it with the paste event.
+  const paste = useCallback(async () => pasteText(await navigator.clipboard?.readText().catch(() => null)), [pasteText]);
 
   const duplicate = useCallback(() => {
     const clip = copyNodes(doc, selection);
@@ -123,10 +132,10 @@ export function useCanvasCommands({ doc, selection, setSelection, edit, notify }
   );
 
   // The latest commands, for one listener that is added once.
-  const commands = useRef({ arrange, copy, paste, duplicate });
+  const commands = useRef({ arrange, copy, pasteText, duplicate });
   useEffect(() => {
-    commands.current = { arrange, copy, paste, duplicate };
-  }, [arrange, copy, paste, duplicate]);
+    commands.current = { arrange, copy, pasteText, duplicate };
+  }, [arrange, copy, pasteText, duplicate]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typingInField(e.target) || e.altKey) return;
@@ -140,16 +149,23 @@ export function useCanvasCommands({ doc, selection, setSelection, edit, notify }
         if (window.getSelection()?.isCollapsed === false) return;
         e.preventDefault();
         commands.current.copy();
-      } else if (mod && !e.shiftKey && key === 'v') {
-        e.preventDefault();
-        void commands.current.paste();
       } else if (mod && !e.shiftKey && key === 'd') {
         e.preventDefault();
         commands.current.duplicate();
       }
     };
+    // Ctrl/Cmd+V: the browser's own paste event carries the clipboard's text, with no permission to ask for.
+    const onPaste = (e: ClipboardEvent) => {
+      if (typingInField(e.target)) return;
+      e.preventDefault();
+      commands.current.pasteText(e.clipboardData?.getData('text/plain'));
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('paste', onPaste);
+    };
   }, []);
 
   return {

@@ -40,9 +40,10 @@ function outermost(doc: DesignDocument, ids: readonly string[]): string[] {
  * a block and ungroup, each one op (one undo step), with their shortcuts:
  * Shift+A arrange, Ctrl/Cmd+C copy, Ctrl/Cmd+V paste, Ctrl/Cmd+D duplicate
  * (for the `?` shortcuts overlay). Keys typed in a field are left alone.
- * Pasting from the keyboard uses the browser's paste event rather than
- * asking for clipboard permission: a permission prompt in the middle of a
- * key press left React Flow's Delete key dead afterwards.
+ * Pasting from the keyboard uses the browser's paste event: it needs no
+ * clipboard permission, and reading the clipboard from the key handler
+ * (navigator.clipboard.readText) left React Flow's Delete key unresponsive
+ * afterwards in Chromium.
  */
 export function useCanvasCommands({ doc, selection, setSelection, edit, notify }: Options) {
   const flow = useReactFlow<FlowNode, FlowEdge>();

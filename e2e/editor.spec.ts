@@ -19,9 +19,9 @@ test('a tiny template on a new design shows its layers, shaped edges and totals'
   await expect(node(page, 'Multi-head attention: encoder.selfAttn')).toBeVisible();
   await expect(node(page, 'Token input: Tokens')).toBeVisible();
   await expect(node(page, 'Block: Encoder')).toBeVisible();
-  // Edges carry the shape the server inferred: [batch, seq, d_model].
-  await expect(page.getByRole('group', { name: /^inputEmbedding\.out to inputPositions\.in \[8, 16, 32\]$/ })).toBeVisible();
-  await expect(page.getByText('[8, 16, 32]').first()).toBeVisible();
+  // Edges carry the shape the server inferred: [batch, seq, d_model], with the template's batch size of 16.
+  await expect(page.getByRole('group', { name: /^inputEmbedding\.out to inputPositions\.in \[16, 16, 32\]$/ })).toBeVisible();
+  await expect(page.getByText('[16, 16, 32]').first()).toBeVisible();
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Parameters 9,122');
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
   await keepScreenshot(page, testInfo, 'editor-template');

@@ -1,6 +1,7 @@
 'use client';
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { CollapseToggle } from './block-actions';
 import { INNER, type FlowNode } from './flow-elements';
 import { CommentBadge } from './comment-badge';
 import { ProblemBadge } from './layer-node';
@@ -20,6 +21,7 @@ export function BlockNode({ id, data, selected }: NodeProps<FlowNode>) {
     <div className="block-node" data-severity={data.severity ?? undefined} data-selected={selected || undefined}>
       <RemoteSelectionRings nodeId={id} />
       <header>
+        <CollapseToggle id={id} name={node.label ?? displayName} collapsed={false} />
         <strong>
           {node.label ?? displayName} ×{block?.repeat ?? 1}
         </strong>

@@ -8,6 +8,7 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   useViewport,
   type Connection,
   type EdgeChange,
@@ -24,6 +25,7 @@ import { LayerNode } from './layer-node';
 import { newId } from './new-id';
 import { useTheme } from '@/app/use-theme';
 import { RemoteCursorsLayer } from './presence';
+import { readableViewport } from './readable-view';
 import type { RemoteCursors, Viewport } from './use-design-room';
 
 const NODE_TYPES = { layer: LayerNode, block: BlockNode };
@@ -164,12 +166,16 @@ export function DesignCanvas(props: Props) {
   );
 
   const initialised = useNodesInitialized();
+  const screenWidth = useStore((s) => s.width);
+  const screenHeight = useStore((s) => s.height);
   const [fitted, setFitted] = useState(0);
   useEffect(() => {
     if (fitToken === fitted || !initialised || nodes.length === 0) return;
     setFitted(fitToken);
-    void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
-  }, [fitToken, fitted, initialised, nodes.length, flow]);
+    // The whole design when it is small enough to read, else a readable part of it from the inputs on.
+    const bounds = flow.getNodesBounds(flow.getNodes().filter((n) => !n.hidden));
+    void flow.setViewport(readableViewport(bounds, { width: screenWidth, height: screenHeight }), { duration: 200 });
+  }, [fitToken, fitted, initialised, nodes.length, flow, screenWidth, screenHeight]);
 
   return (
     <ReactFlow<FlowNode, FlowEdge>

@@ -33,6 +33,10 @@ import { TemplateGallery } from './template-gallery';
 import { TitleEditor } from './title-editor';
 import { useDesignHistory } from './use-design-history';
 import { useDesignJobs } from './use-design-jobs';
+import { typingInField } from './typing-in-field';
+import { BlockActions } from './block-actions';
+import { CanvasToolbar } from './canvas-toolbar';
+import { useCanvasCommands } from './use-canvas-commands';
 import { useDesignRoom, type EditOutcome } from './use-design-room';
 import type { DiagnosticsMessage, Participant } from '@/lib/protocol/messages';
 
@@ -53,11 +57,6 @@ export function DesignEditor({ designId, initialTitle }: { designId: string; ini
 }
 
 const NOTICE_MS = 8000;
-
-/** Keys typed into a field belong to the field (its own undo), not to the design. */
-function typingInField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 function Editor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
   const room = useDesignRoom(designId, initialTitle);
@@ -178,7 +177,10 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
     (name: string) => {
       const template = templateDocument(name);
       if (!template.ok) return setNotice({ kind: 'error', text: template.message });
-      void edit({ type: 'addNodes', nodes: template.doc.nodes, edges: template.doc.edges }).then((outcome) => report('Template', outcome));
+      // One edit (one undo): the template's layers, already arranged, and its run settings.
+      void edit({ type: 'addNodes', nodes: template.doc.nodes, edges: template.doc.edges, settings: template.doc.settings }).then((outcome) =>
+        report('Template', outcome),
+      );
       setFitToken((t) => t + 1);
     },
     [edit, report],
@@ -240,6 +242,9 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
     setComposeToken((t) => t + 1);
   }, []);
 
+  const commands = useCanvasCommands({ doc: shownDoc, selection, setSelection, edit, notify: setNotice, readOnly });
+  const blockActions = useMemo(() => ({ setCollapsed: commands.setCollapsed }), [commands.setCollapsed]);
+
   const setParams = useCallback((id: string, params: Record<string, unknown>) => edit({ type: 'setParams', id, params }), [edit]);
 
   const selectedNode = selection.length === 1 ? (doc.nodes.find((n) => n.id === selection[0]) ?? null) : null;
@@ -254,6 +259,9 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         </Link>
         <TitleEditor title={title} onRename={(next) => edit({ type: 'renameDesign', title: next })} />
         <span className="spacer" />
+        <button type="button" className="ghost" onClick={commands.arrange} disabled={blank || readOnly} title="Lay the design out left to right (Shift+A)">
+          Arrange
+        </button>
         <button type="button" className="ghost" onClick={() => runHistory('undo')} disabled={!history.canUndo || readOnly} title="Undo your last edit (Ctrl/Cmd+Z)">
           Undo
         </button>
@@ -270,23 +278,39 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
       <main className="canvas" aria-label="Design canvas">
         <Palette onAdd={(type) => addNode(type)} disabled={readOnly} />
         <div className="flow" ref={flowArea}>
-          <RemoteSelections.Provider value={remoteSelections}><NodeComments.Provider value={nodeComments}>
-            <DesignCanvas
-              doc={shownDoc}
-              diagnostics={shownDiagnostics}
-              readOnly={readOnly}
-              selection={selection}
-              onSelectionChange={setSelection}
-              act={act}
-              onDropType={(type, position) => addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 })}
-              fitToken={fitToken}
-              cursors={cursors}
-              people={others}
-              onPointer={sendCursor}
-              onViewport={sendViewport}
-              onUserMove={stopFollowing}
+          <RemoteSelections.Provider value={remoteSelections}>
+            <NodeComments.Provider value={nodeComments}>
+              <BlockActions.Provider value={blockActions}>
+                <DesignCanvas
+                  doc={shownDoc}
+                  diagnostics={shownDiagnostics}
+                  readOnly={readOnly}
+                  selection={selection}
+                  onSelectionChange={setSelection}
+                  act={act}
+                  onDropType={(type, position) => addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 })}
+                  fitToken={fitToken}
+                  cursors={cursors}
+                  people={others}
+                  onPointer={sendCursor}
+                  onViewport={sendViewport}
+                  onUserMove={stopFollowing}
+                />
+              </BlockActions.Provider>
+            </NodeComments.Provider>
+          </RemoteSelections.Provider>
+          {!readOnly && (
+            <CanvasToolbar
+              onCopy={commands.copy}
+              onPaste={() => void commands.paste()}
+              onDuplicate={commands.duplicate}
+              onGroup={commands.group}
+              onUngroup={commands.ungroup}
+              canCopy={commands.canCopy}
+              canGroup={commands.canGroup}
+              canUngroup={commands.canUngroup}
             />
-          </NodeComments.Provider></RemoteSelections.Provider>
+          )}
           {following && (
             <div className="following" role="status" aria-label={`Following ${following.name}`} style={{ '--who': following.colour } as CSSProperties}>
               <span>

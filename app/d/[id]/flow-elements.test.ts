@@ -37,6 +37,10 @@ describe('flow elements', () => {
     expect(edges.find((e) => e.id === 'e2')?.label).toBe('[16, 16, 32]');
     expect(edges.find((e) => e.id === 'encoder.e1')).toMatchObject({ sourceHandle: 'in:inner', targetHandle: 'in' });
     expect(edges.find((e) => e.id === 'encoder.e7')).toMatchObject({ sourceHandle: 'out', targetHandle: 'out:inner' });
+    // Those two repeat the shape at the block's port, so only edges between layers are labelled inside.
+    expect(edges.find((e) => e.id === 'encoder.e1')?.label).toBeUndefined();
+    expect(edges.find((e) => e.id === 'encoder.e7')?.label).toBeUndefined();
+    expect(edges.find((e) => e.source === 'encoder.selfAttn' && e.target === 'encoder.addNorm1')?.label).toBe('[16, 16, 32]');
     expect(portOf('encoder', 'in:inner')).toEqual({ node: 'encoder', port: 'in' });
   });
 

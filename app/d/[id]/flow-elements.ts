@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import { BLOCK_INSET, estimateNodeSize } from '@/lib/design/arrange';
 import { BLOCK_TYPE, catalogEntry, type PortSpec } from '@/lib/design/catalog';
 import type { Diagnostic, Severity } from '@/lib/design/diagnostics';
 import type { DesignDocument, DesignNode, PortRef, Position } from '@/lib/design/document';
@@ -22,10 +23,9 @@ export interface LayerData extends Record<string, unknown> {
 export type FlowNode = Node<LayerData>;
 export type FlowEdge = Edge<{ error: boolean }>;
 
-/** Canvas size of a layer node and the frame around an expanded block's inside. */
+/** Canvas size of a layer node (the frame around an expanded block's inside is BLOCK_INSET, shared with arrange). */
 export const NODE_WIDTH = 180;
 const NODE_HEIGHT = 150;
-const BLOCK_PADDING = 30;
 /** A block's own in/memory ports feed its inside from handles with this suffix (and its out is fed through one). */
 export const INNER = ':inner';
 
@@ -71,15 +71,15 @@ function depth(node: DesignNode, byId: Map<string, DesignNode>): number {
   return d;
 }
 
-/** Size of an expanded block's frame, from its children's positions (relative to it). */
+/** Size of an expanded block's frame, from its children's positions (relative to it) and sizes, as arrange reckons them. */
 function blockSize(block: DesignNode, doc: DesignDocument, sizes: Map<string, { width: number; height: number }>) {
-  let width = NODE_WIDTH + 2 * BLOCK_PADDING;
-  let height = NODE_HEIGHT + 2 * BLOCK_PADDING;
+  let width = BLOCK_INSET.left + NODE_WIDTH + BLOCK_INSET.right;
+  let height = BLOCK_INSET.top + NODE_HEIGHT + BLOCK_INSET.bottom;
   for (const child of doc.nodes) {
     if (child.parentId !== block.id) continue;
-    const size = sizes.get(child.id) ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
-    width = Math.max(width, child.position.x + size.width + BLOCK_PADDING);
-    height = Math.max(height, child.position.y + size.height + BLOCK_PADDING);
+    const size = sizes.get(child.id) ?? estimateNodeSize(child);
+    width = Math.max(width, child.position.x + size.width + BLOCK_INSET.right);
+    height = Math.max(height, child.position.y + size.height + BLOCK_INSET.bottom);
   }
   return { width, height };
 }
@@ -146,7 +146,8 @@ export function toFlowEdges(doc: DesignDocument, diagnostics: DiagnosticsMessage
       targetHandle: leaving ? edge.target.port + INNER : edge.target.port,
       hidden: hidden.has(edge.source.node) || hidden.has(edge.target.node),
       selected: selection.has(edge.id),
-      label,
+      // Inside a block, the edges from its in and to its out carry the tensor already labelled on the edge at its port.
+      label: entering || leaving ? undefined : label,
       className: broken.has(edge.id) ? 'edge-error' : undefined,
       ariaLabel: `${edge.source.node}.${edge.source.port} to ${edge.target.node}.${edge.target.port}${label ? ` ${label}` : ''}`,
       data: { error: broken.has(edge.id) },

@@ -2,6 +2,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '@/lib/design/catalog';
+import { CollapseToggle } from './block-actions';
 import type { FlowNode } from './flow-elements';
 import { CommentBadge } from './comment-badge';
 import { RemoteSelectionRings } from './presence';
@@ -43,6 +44,7 @@ export function LayerNode({ id, data, selected }: NodeProps<FlowNode>) {
     <div className="layer-node" data-severity={data.severity ?? undefined} data-selected={selected || undefined}>
       <RemoteSelectionRings nodeId={id} />
       <header>
+        {block && <CollapseToggle id={id} name={node.label ?? displayName} collapsed />}
         <strong>{title}</strong>
         <ProblemBadge data={data} />
         <CommentBadge nodeId={id} />

@@ -2,7 +2,8 @@
 
 import './shortcuts-dialog.css';
 import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { keyLabel, SHORTCUT_GROUPS, typingInField } from './shortcuts';
+import { keyLabel, SHORTCUT_GROUPS } from './shortcuts';
+import { typingInField } from './typing-in-field';
 
 /** The "Keyboard shortcuts" header button, and `?` anywhere outside a text field: a modal list of every key. */
 export function ShortcutsButton() {

@@ -59,12 +59,3 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
 export function keyLabel(chord: string, mac: boolean): string[] {
   return chord.split('+').map((k) => (k === 'Mod' ? (mac ? '⌘' : 'Ctrl') : k === 'Shift' && mac ? '⇧' : k));
 }
-
-/** Keys typed into a field belong to the field (its own undo, a literal "?"), not to the editor. */
-export function typingInField(target: EventTarget | null): boolean {
-  return (
-    typeof HTMLElement !== 'undefined' &&
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}

@@ -1,6 +1,8 @@
 'use client';
 
 import { listTemplates } from '@/lib/design/templates';
+import './template-gallery.css';
+import { TemplateThumbnail } from './template-thumbnail';
 
 /** Shown on a blank canvas: start from a known architecture instead of an empty page. */
 export function TemplateGallery({ onChoose }: { onChoose: (name: string) => void }) {
@@ -15,6 +17,7 @@ export function TemplateGallery({ onChoose }: { onChoose: (name: string) => void
           <li key={t.name}>
             <button type="button" onClick={() => onChoose(t.name)}>
               <strong>{t.title}</strong>
+              <TemplateThumbnail name={t.name} />
               <span>{t.summary}</span>
             </button>
           </li>

@@ -16,9 +16,9 @@ export function applyOp(doc: DesignDocument, op: DesignOp): OpResult<DesignDocum
     case 'addNode':
       return addNodes(doc, [op.node], []);
     case 'addNodes':
-      return addNodes(doc, op.nodes, op.edges, op.placement);
+      return addNodes(doc, op.nodes, op.edges, op.placement, op.settings);
     case 'removeNodes':
-      return removeNodes(doc, op.ids);
+      return removeNodes(doc, op.ids, op.settings);
     case 'moveNodes':
       return moveNodes(doc, op.moves);
     case 'setParams':

@@ -2,7 +2,8 @@ import { parseParams, portsOf } from '../catalog/index.ts';
 import type { DesignDocument, DesignEdge, DesignNode, Position } from '../document.ts';
 import { indexDesign } from '../graph.ts';
 import { commit, insertAt, refuse, replaceNodes, withNode } from './commit.ts';
-import type { NodeInit, OpRefusal, OpResult } from './schema.ts';
+import type { DesignOp, NodeInit, OpRefusal, OpResult, SettingsPatch } from './schema.ts';
+import { patchSettings } from './settings.ts';
 
 type Result = OpResult<DesignDocument>;
 
@@ -14,10 +15,17 @@ export function nodeFromInit(init: NodeInit): DesignNode | OpRefusal {
 }
 
 /**
- * Adds nodes and edges together; every edge must touch an added node, so
- * removing the added nodes is the exact inverse.
+ * Adds nodes and edges together, and optionally patches the run settings;
+ * every edge must touch an added node, so removing the added nodes (and
+ * putting the old settings back) is the exact inverse.
  */
-export function addNodes(doc: DesignDocument, inits: readonly NodeInit[], edges: readonly DesignEdge[], placement?: { nodes: number[]; edges: number[] }): Result {
+export function addNodes(
+  doc: DesignDocument,
+  inits: readonly NodeInit[],
+  edges: readonly DesignEdge[],
+  placement?: { nodes: number[]; edges: number[] },
+  settings?: SettingsPatch,
+): Result {
   const ix = indexDesign(doc);
   const nodes: DesignNode[] = [];
   const added = new Set<string>();
@@ -36,16 +44,24 @@ export function addNodes(doc: DesignDocument, inits: readonly NodeInit[], edges:
       return refuse('bad-edge', `edge '${edge.id}' connects two existing nodes; add it with connect`);
     }
   }
+  const patched = settings ? patchSettings(doc.settings, settings) : null;
+  if (patched && !patched.ok) return patched;
   const after: DesignDocument = {
     ...doc,
     nodes: insertAt(doc.nodes, nodes, placement?.nodes),
     edges: insertAt(doc.edges, edges.map(copyEdge), placement?.edges),
+    ...(patched ? { settings: patched.settings } : {}),
   };
-  return commit(doc, after, { type: 'removeNodes', ids: nodes.map((n) => n.id) }, { edges: [...edgeIds], structure: true, cycles: true });
+  // An empty addNodes has no removeNodes to undo it (ids needs one); its inverse only restores the settings.
+  const inverse: DesignOp =
+    nodes.length === 0
+      ? { type: 'setSettings', settings: patched?.undo ?? {} }
+      : { type: 'removeNodes', ids: nodes.map((n) => n.id), ...(patched ? { settings: patched.undo } : {}) };
+  return commit(doc, after, inverse, { edges: [...edgeIds], structure: true, cycles: true });
 }
 
-/** Removes nodes with everything inside them and every edge touching them. */
-export function removeNodes(doc: DesignDocument, ids: readonly string[]): Result {
+/** Removes nodes with everything inside them and every edge touching them; optionally patches the run settings too. */
+export function removeNodes(doc: DesignDocument, ids: readonly string[], settings?: SettingsPatch): Result {
   const ix = indexDesign(doc);
   const doomed = new Set<string>();
   const visit = (id: string) => {
@@ -65,11 +81,14 @@ export function removeNodes(doc: DesignDocument, ids: readonly string[]): Result
   doc.edges.forEach((edge, index) =>
     doomed.has(edge.source.node) || doomed.has(edge.target.node) ? removedEdges.push({ edge, index }) : keptEdges.push(edge),
   );
-  return commit(doc, { ...doc, nodes: keptNodes, edges: keptEdges }, {
+  const patched = settings ? patchSettings(doc.settings, settings) : null;
+  if (patched && !patched.ok) return patched;
+  return commit(doc, { ...doc, nodes: keptNodes, edges: keptEdges, ...(patched ? { settings: patched.settings } : {}) }, {
     type: 'addNodes',
     nodes: removedNodes.map((r) => r.node),
     edges: removedEdges.map((r) => r.edge),
     placement: { nodes: removedNodes.map((r) => r.index), edges: removedEdges.map((r) => r.index) },
+    ...(patched ? { settings: patched.undo } : {}),
   });
 }
 

@@ -68,6 +68,9 @@ describe('applyOp refuses, leaving the document unchanged', () => {
     refused({ type: 'setBlockRepeat', id: 'enc', repeat: 0 }, 'bad-params');
     refused({ type: 'setSettings', settings: { batchSize: 0 } }, 'bad-settings');
     refused({ type: 'setSettings', settings: { training: { learningRate: -1 } } }, 'bad-settings');
+    // A bad settings patch refuses the whole addNodes or removeNodes: no node is added or removed.
+    refused({ type: 'addNodes', nodes: [{ id: 'fresh', type: 'dropout', position: { x: 0, y: 0 } }], edges: [], settings: { batchSize: 0 } }, 'bad-settings');
+    refused({ type: 'removeNodes', ids: ['spare'], settings: { training: { steps: 0 } } }, 'bad-settings');
   });
 
   it('a param change that would strand an edge', () => {

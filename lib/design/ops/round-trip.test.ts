@@ -4,6 +4,7 @@ import { DesignBuilder } from '../builder.ts';
 import type { DesignDocument } from '../document.ts';
 import { parseDesignDocument } from '../parse.ts';
 import { sampleDesign } from '../testing/sample-design.ts';
+import { templateDocument } from '../templates/index.ts';
 import { validateDesign } from '../validate.ts';
 import { applyOp, DesignOp, invertOp } from './index.ts';
 
@@ -60,6 +61,25 @@ describe('every op round-trips through its inverse', () => {
       edges: [...part.edges, { id: 'to-enc2', source: { node: 'pe', port: 'out' }, target: { node: 'enc2', port: 'in' } }],
     });
     expect(doc.nodes.filter((n) => n.parentId === 'enc2')).toHaveLength(4);
+  });
+
+  it('addNodes with a settings patch (a template): one undo removes the nodes and puts the old settings back', () => {
+    const template = templateDocument('tiny-transformer');
+    if (!template.ok) throw new Error(template.message);
+    const blank = new DesignBuilder().build();
+    const doc = roundTrip(blank, { type: 'addNodes', nodes: template.doc.nodes, edges: template.doc.edges, settings: template.doc.settings });
+    expect(doc.settings).toStrictEqual(template.doc.settings);
+    expect(doc.settings).not.toStrictEqual(blank.settings);
+    const result = applyOp(blank, { type: 'addNodes', nodes: template.doc.nodes, edges: template.doc.edges, settings: { batchSize: 4 } });
+    expect(result.ok && result.inverse).toStrictEqual({ type: 'removeNodes', ids: template.doc.nodes.map((n) => n.id), settings: { batchSize: 8 } });
+    // Settings alone (no nodes) undo with a setSettings.
+    expect(applyOp(blank, { type: 'addNodes', nodes: [], edges: [], settings: { seed: 3 } })).toMatchObject({ ok: true, inverse: { type: 'setSettings', settings: { seed: 0 } } });
+    roundTrip(blank, { type: 'addNodes', nodes: [], edges: [], settings: { seed: 3 } });
+  });
+
+  it('removeNodes with a settings patch puts both back in one undo', () => {
+    const doc = roundTrip(sampleDesign(), { type: 'removeNodes', ids: ['spare'], settings: { training: { steps: 50 } } });
+    expect(doc.settings.training.steps).toBe(50);
   });
 
   it('removeNodes takes children and edges along and puts them back in their places', () => {

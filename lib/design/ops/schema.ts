@@ -40,8 +40,15 @@ export const DesignOp = z.discriminatedUnion('type', [
     nodes: z.array(NodeInit).max(MAX_NODES),
     edges: z.array(DesignEdge).max(MAX_EDGES),
     placement: Placement.optional(),
+    /** Run settings changed in the same edit (a template brings its own), so one undo takes both back. */
+    settings: SettingsPatch.optional(),
   }),
-  z.strictObject({ type: z.literal('removeNodes'), ids: z.array(ElementId).min(1).max(MAX_NODES) }),
+  z.strictObject({
+    type: z.literal('removeNodes'),
+    ids: z.array(ElementId).min(1).max(MAX_NODES),
+    /** Run settings put back in the same edit (the undo of an addNodes that changed them). */
+    settings: SettingsPatch.optional(),
+  }),
   z.strictObject({
     type: z.literal('moveNodes'),
     moves: z.array(z.strictObject({ id: ElementId, position: Position })).min(1).max(MAX_NODES),

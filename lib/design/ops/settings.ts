@@ -1,22 +1,28 @@
 import { DesignSettings, type DesignDocument } from '../document.ts';
 import { commit, refuse } from './commit.ts';
-import type { OpResult, SettingsPatch } from './schema.ts';
+import type { OpRefusal, OpResult, SettingsPatch } from './schema.ts';
 
-/** Changes some run settings; the inverse restores exactly the keys it changed. */
-export function setSettings(doc: DesignDocument, patch: SettingsPatch): OpResult<DesignDocument> {
-  const current = doc.settings;
+/** Settings with a patch applied, and the patch that restores exactly the keys it changed. */
+export function patchSettings(current: DesignSettings, patch: SettingsPatch): { ok: true; settings: DesignSettings; undo: SettingsPatch } | OpRefusal {
   const parsed = DesignSettings.safeParse({ ...current, ...patch, training: { ...current.training, ...patch.training } });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return refuse('bad-settings', `${issue.path.join('.')}: ${issue.message}`);
   }
-  const old: SettingsPatch = {};
-  if (patch.batchSize !== undefined) old.batchSize = current.batchSize;
-  if (patch.seed !== undefined) old.seed = current.seed;
+  const undo: SettingsPatch = {};
+  if (patch.batchSize !== undefined) undo.batchSize = current.batchSize;
+  if (patch.seed !== undefined) undo.seed = current.seed;
   if (patch.training) {
     const training: Record<string, unknown> = {};
     for (const key of Object.keys(patch.training)) training[key] = current.training[key as keyof typeof current.training];
-    old.training = training as SettingsPatch['training'];
+    undo.training = training as SettingsPatch['training'];
   }
-  return commit(doc, { ...doc, settings: parsed.data }, { type: 'setSettings', settings: old });
+  return { ok: true, settings: parsed.data, undo };
+}
+
+/** Changes some run settings; the inverse restores exactly the keys it changed. */
+export function setSettings(doc: DesignDocument, patch: SettingsPatch): OpResult<DesignDocument> {
+  const patched = patchSettings(doc.settings, patch);
+  if (!patched.ok) return patched;
+  return commit(doc, { ...doc, settings: patched.settings }, { type: 'setSettings', settings: patched.undo });
 }

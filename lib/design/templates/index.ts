@@ -1,3 +1,4 @@
+import { arrangedDocument } from '../arrange.ts';
 import type { DesignDocument } from '../document.ts';
 import { decoderLanguageModel } from './decoder-lm.ts';
 import { encoderClassifier } from './encoder-classifier.ts';
@@ -115,11 +116,11 @@ export function listTemplates(): TemplateInfo[] {
 
 export type TemplateResult = { ok: true; doc: DesignDocument } | { ok: false; code: 'unknown-template'; message: string };
 
-/** A fresh document of the named template. */
+/** A fresh document of the named template, laid out left to right (see arrange.ts). */
 export function templateDocument(name: string): TemplateResult {
   const template = TEMPLATES.find((t) => t.name === name);
   if (!template) {
     return { ok: false, code: 'unknown-template', message: `no template '${name}'; known: ${TEMPLATES.map((t) => t.name).join(', ')}` };
   }
-  return { ok: true, doc: template.build() };
+  return { ok: true, doc: arrangedDocument(template.build()) };
 }

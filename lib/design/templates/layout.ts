@@ -5,7 +5,10 @@ import type { Position } from '../document.ts';
 export const COLUMN = 240;
 export const ROW = 360;
 
-/** Places nodes left to right along one row of the canvas. */
+/**
+ * Places nodes left to right along one row of the canvas: first positions
+ * for a builder. templateDocument then arranges a template with arrange.ts.
+ */
 export class Row {
   private x = 0;
   constructor(readonly y: number) {}

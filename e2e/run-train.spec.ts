@@ -35,7 +35,8 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await expect(attention).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole('img', { name: /^Positional encoding heatmap of srcPositions \(sinusoidal\): 12 positions × 32 dimensions$/ })).toBeVisible();
   await expect(panel.getByRole('list', { name: 'Layer outputs' })).toContainText('srcEmbedding');
-  await expect(panel.getByRole('list', { name: 'Layer outputs' })).toContainText('[8, 12, 32]');
+  // The template's own run settings came with it (batch 16, where a blank design has 8).
+  await expect(panel.getByRole('list', { name: 'Layer outputs' })).toContainText('[16, 12, 32]');
 
   // The decoder's self-attention is causal: the 66 cells above the diagonal are empty.
   await panel.getByRole('combobox', { name: 'Attention layer' }).selectOption({ label: 'decoder.selfAttn' });

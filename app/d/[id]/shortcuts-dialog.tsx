@@ -22,8 +22,8 @@ export function ShortcutsButton() {
 
   return (
     <>
-      <button ref={button} type="button" className="ghost" aria-haspopup="dialog" onClick={() => setOpen(true)} title="Keyboard shortcuts (?)">
-        Keyboard shortcuts
+      <button ref={button} type="button" className="ghost" aria-haspopup="dialog" aria-label="Keyboard shortcuts" onClick={() => setOpen(true)} title="Keyboard shortcuts (?)">
+        ?
       </button>
       {open && (
         <ShortcutsDialog

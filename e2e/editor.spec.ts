@@ -37,6 +37,16 @@ test('a tiny template on a new design shows its layers, shaped edges and totals'
   // The design and its layout survive a reload.
   await page.reload();
   await expect(node(page, 'Multi-head attention: encoder.selfAttn')).toBeVisible();
+
+  // Fork: a copy of the design as it is now opens, and the original stays as it was.
+  const original = page.url();
+  await page.getByRole('button', { name: 'Fork', exact: true }).click();
+  await expect(page).not.toHaveURL(original);
+  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Design title' })).toHaveValue('Untitled design (fork)');
+  await expect(node(page, 'Multi-head attention: encoder.selfAttn')).toBeVisible();
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Parameters 9,122');
 });
 
 test('add layers from the palette, connect them, and see a refused connection say why', async ({ page }) => {
@@ -44,7 +54,11 @@ test('add layers from the palette, connect them, and see a refused connection sa
   const palette = page.getByRole('complementary', { name: 'Layers' });
   await palette.getByRole('searchbox', { name: 'Search layers' }).fill('token');
   await expect(palette.getByRole('button', { name: 'Feed-forward' })).toBeHidden();
-  await palette.getByRole('button', { name: 'Token input' }).click();
+  // Dragged from the palette onto the canvas (the palette is the canvas region's first 200 px).
+  const canvas = page.getByRole('main', { name: 'Design canvas' });
+  await palette.getByRole('button', { name: 'Token input' }).dragTo(canvas, { targetPosition: { x: 380, y: 250 } });
+  await expect(node(page, /^Token input/)).toBeVisible();
+  // And by a click, which places the layer in a free spot.
   await palette.getByRole('button', { name: 'Token embedding' }).click();
   await palette.getByRole('searchbox', { name: 'Search layers' }).fill('');
   // From the keyboard too.

@@ -186,6 +186,12 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
     [edit, report],
   );
 
+  const forkNow = useCallback(async () => {
+    const outcome = await past.fork(version);
+    if (outcome.ok && outcome.designId) window.location.assign(`/d/${encodeURIComponent(outcome.designId)}`);
+    else setNotice({ kind: 'error', text: `Fork failed: ${outcome.message}` });
+  }, [past, version]);
+
   const focusNode = useCallback(
     (id: string) => {
       setSelection([id]);
@@ -268,6 +274,9 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
         <button type="button" className="ghost" onClick={() => runHistory('redo')} disabled={!history.canRedo || readOnly} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
+        <button type="button" className="ghost" onClick={() => void forkNow()} disabled={status !== 'connected'} title="A copy of this design, as it is now, that you can change on your own">
+          Fork
+        </button>
         <ExportMenu designId={designId} title={title} onError={(text) => setNotice({ kind: 'error', text })} />
         <ShareButton />
         <ShortcutsButton />
@@ -323,7 +332,15 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
           )}
           <ConnectionBanner status={status} />
           <HistoryOverlay history={past} onNotice={setNotice} onOpenDesign={(id) => window.location.assign(`/d/${encodeURIComponent(id)}`)} />
-          {blank && status === 'connected' && <TemplateGallery onChoose={chooseTemplate} />}
+          {blank && status === 'connected' && (
+            <TemplateGallery
+              onChoose={chooseTemplate}
+              onDropLayer={(type, at) => {
+                const position = flow.screenToFlowPosition({ x: at.clientX, y: at.clientY });
+                addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 });
+              }}
+            />
+          )}
         </div>
         <SidePanel
           current={sideTab}

@@ -1,14 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { keepScreenshot } from './support/artifacts';
+import { newDesign, node } from './support/editor';
 
-async function newDesign(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New design' }).click();
-  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
-}
-
-const node = (page: Page, name: RegExp | string) => page.getByRole('group', { name });
 /** Every layer on the canvas (node names are "Type: label"; blocks are frames around layers, left out). */
 const layers = (page: Page) => page.getByRole('group', { name: /^(?!Block: )[^:]+: / });
 const edges = (page: Page) => page.getByRole('group', { name: / to / });

@@ -1,21 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { keepScreenshot } from './support/artifacts';
+import { connected, newDesign, node } from './support/editor';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ATTENTION = 'Multi-head attention: encoder.selfAttn';
-const node = (page: Page, name: string) => page.getByRole('group', { name });
-const connected = (page: Page) => expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
 async function person(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, permissions: ['clipboard-read', 'clipboard-write'] });
   return context.newPage();
-}
-
-async function newDesign(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New design' }).click();
-  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
-  await connected(page);
 }
 
 /** The name the server gave this page's person. */

@@ -1,14 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { keepScreenshot } from './support/artifacts';
+import { newDesign, node } from './support/editor';
 
-async function newDesign(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New design' }).click();
-  await expect(page).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
-}
-
-const node = (page: Page, name: RegExp | string) => page.getByRole('group', { name });
 
 test('a tiny template on a new design shows its layers, shaped edges and totals', async ({ page }, testInfo) => {
   await newDesign(page);

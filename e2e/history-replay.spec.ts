@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { keepScreenshot } from './support/artifacts';
+import { node } from './support/editor';
 
-const node = (page: Page, name: RegExp | string) => page.getByRole('group', { name });
 const status = (page: Page) => page.getByRole('contentinfo', { name: 'Status' });
 
 async function newPage(browser: Browser): Promise<Page> {

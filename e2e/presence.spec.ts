@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { keepScreenshot } from './support/artifacts';
+import { node } from './support/editor';
 
-const node = (page: Page, name: RegExp | string) => page.getByRole('group', { name });
 
 async function twoPeople(browser: Browser): Promise<[Page, Page]> {
   const a = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -11,6 +11,7 @@ import {
   type DiagnosticsMessage,
   type JoinAnswer,
   type StartJobAnswer,
+  type CancelJobAnswer,
   type Participant,
   type Refusal,
   type ServerToClientEvents,
@@ -116,7 +117,7 @@ export class Realtime {
     });
     socket.on('job:cancel', (raw, ack) => {
       if (typeof ack !== 'function') return;
-      this.cancelJob(socket, raw).then(ack, () => ack({ ok: false }));
+      this.cancelJob(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'job:cancel')));
     });
     socket.on('presence:cursor', (raw) => this.cursor(socket, raw));
     socket.on('presence:selection', (raw) => void this.selection(socket, raw).catch(dropped('presence:selection')));
@@ -166,14 +167,16 @@ export class Realtime {
     const room = await this.joinedRoom(socket);
     if (!room) return refusal('not-joined', 'Join the design before running it.');
     if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
-    if (!socket.data.limits.jobs.take()) return refusal('rate-limited', 'Too many runs started at once: wait a moment.');
+    if (!socket.data.limits.jobs.take()) return refusal('rate-limited', 'Too many runs started or cancelled at once: wait a moment.');
     return this.jobs.start(room, socket.data.person, raw);
   }
 
-  private async cancelJob(socket: IoSocket, raw: unknown): Promise<{ ok: boolean }> {
+  private async cancelJob(socket: IoSocket, raw: unknown): Promise<CancelJobAnswer> {
     const designId = socket.data.designId;
-    if (!socket.data.limits.jobs.take()) return { ok: false };
-    return designId && this.jobs ? this.jobs.cancel(designId, socket.data.person, raw) : { ok: false };
+    if (!designId) return refusal('not-joined', 'Join the design before cancelling its jobs.');
+    if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
+    if (!socket.data.limits.jobs.take()) return refusal('rate-limited', 'Too many runs started or cancelled at once: wait a moment.');
+    return this.jobs.cancel(designId, socket.data.person, raw);
   }
 
   private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {

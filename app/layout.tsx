@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { THEME_BOOT_SCRIPT } from './theme';
+import { ZodWithoutEval } from './zod-without-eval';
 
 export const metadata: Metadata = {
   title: 'Multihead',
@@ -15,7 +16,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
-      <body>{children}</body>
+      <body>
+        <ZodWithoutEval />
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { newDesign, node } from './support/editor';
 

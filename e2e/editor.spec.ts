@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { newDesign, node } from './support/editor';
 

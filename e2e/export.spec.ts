@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { templateDocument } from '../lib/design/templates/index';
 import { ARTIFACTS_DIR, keepScreenshot } from './support/artifacts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('history: versions with authors, any version, restore as a new edit, fork', async ({ request }) => {
   const created = await (await request.post('/api/designs', { data: { title: 'First name' } })).json();

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 
 async function newPerson(browser: Browser): Promise<Page> {

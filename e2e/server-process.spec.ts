@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { freshDatabase, startServer, waitForUrl } from './support/server-process';
 import { PROTOCOL_VERSION } from '../lib/protocol/messages';
 

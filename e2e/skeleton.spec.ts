@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 
 test('create a design, see it live, rename it, and the name survives a reload', async ({ page }, testInfo) => {

@@ -33,4 +33,12 @@ describe('parseConfig', () => {
     const r = parseConfig({ PORT: '' });
     expect(r.ok && r.config.port).toBe(3000);
   });
+
+  it('reads PUBLIC_ORIGIN as an origin, and refuses one that is not an http(s) URL', () => {
+    const r = parseConfig({ PUBLIC_ORIGIN: 'https://Multihead.example.org/app/' });
+    expect(r.ok && r.config.publicOrigin).toBe('https://multihead.example.org');
+    expect(parseConfig({}).ok && (parseConfig({}) as { config: { publicOrigin?: string } }).config.publicOrigin).toBeUndefined();
+    const bad = parseConfig({ PUBLIC_ORIGIN: 'ftp://example.org' });
+    expect(!bad.ok && bad.message).toMatch(/^Invalid PUBLIC_ORIGIN="ftp:\/\/example.org": must be an http\(s\) URL/);
+  });
 });

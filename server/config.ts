@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_ORIGIN: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http(s) URL such as https://multihead.example.org')
+    .transform((v) => new URL(v).origin)
+    .optional(),
 }).extend(JobsEnvSchema.shape);
 
 export interface Config {
@@ -27,6 +32,8 @@ export interface Config {
   sessionSecret: string | undefined;
   /** Where the server keeps its own files (the default database, the generated session secret). */
   dataDir: string;
+  /** The address people open the app at, when a proxy makes it differ from the Host the server sees (checked against Origin). */
+  publicOrigin: string | undefined;
   /** The worker pool for runs and training (JOB_* variables). */
   jobs: JobPoolSettings;
 }
@@ -56,6 +63,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       sessionSecret: e.SESSION_SECRET,
       dataDir: e.DATA_DIR,
+      publicOrigin: e.PUBLIC_ORIGIN,
       jobs: jobPoolSettingsFromEnv(e),
     },
   };

@@ -15,8 +15,8 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   maxBytes = MAX_BODY_BYTES,
 ): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
-  const text = await req.text();
-  if (text.length > maxBytes) return { ok: false, response: apiError(413, 'too-large', 'The request body is too large.') };
+  const text = await readCapped(req, maxBytes);
+  if (text === null) return { ok: false, response: apiError(413, 'too-large', `The request body is larger than ${maxBytes} bytes.`) };
   let json: unknown;
   try {
     json = text === '' ? {} : JSON.parse(text);
@@ -30,4 +30,24 @@ export async function readJsonBody<S extends z.ZodType>(
     return { ok: false, response: apiError(400, 'bad-request', `${where}${issue.message}`) };
   }
   return { ok: true, data: parsed.data };
+}
+
+/** The body as text, or null once it passes `maxBytes`: an oversized body is never held in memory whole. */
+async function readCapped(req: Request, maxBytes: number): Promise<string | null> {
+  if (Number(req.headers.get('content-length') ?? 0) > maxBytes) return null;
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -12,6 +12,9 @@ import { RunStore } from './run-store.ts';
 import { GUEST_COOKIE, GuestIdentities, readCookie } from './identity.ts';
 import { loadSessionSecret } from './session-secret.ts';
 import { Realtime } from './realtime.ts';
+import { OriginPolicy } from './origin-check.ts';
+import { guardRequest } from './request-guard.ts';
+import { securityHeaders } from './security-headers.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
 import { WorkerPool } from './jobs/index.ts';
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
+  const origins = new OriginPolicy(config.publicOrigin);
+  const headers = securityHeaders(config.dev);
   const http = createServer((req, res) => {
+    if (!guardRequest(req, res, origins, headers)) return;
     // Everyone who opens the app gets a guest identity (name and colour) that sticks;
     // build assets are cached and shared, so they never carry one.
     if (!req.url?.startsWith('/_next/') && !identities.decode(readCookie(req.headers.cookie, GUEST_COOKIE))) {
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
     });
   });
   const runs = new RunStore(db);
-  const realtime = new Realtime(http, designs, identities, log, jobs, runs);
+  const realtime = new Realtime(http, designs, identities, log, jobs, runs, origins);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { templateDocument } from '../lib/design/templates/index.ts';
 import {
   PROTOCOL_VERSION,
+  type CancelJobAnswer,
   type ClientToServerEvents,
   type JobEventMessage,
   type JoinAnswer,
@@ -106,8 +107,8 @@ describe('runs through the room: a real worker pool and real socket.io clients',
     await join(stranger);
     const bad = await new Promise<StartJobAnswer>((r) => stranger.emit('job:start', { kind: 'mine-bitcoin' }, r));
     expect(bad).toMatchObject({ ok: false, code: 'bad-message' });
-    const cancelUnknown = await new Promise<{ ok: boolean }>((r) => stranger.emit('job:cancel', { jobId: 'nope' }, r));
-    expect(cancelUnknown).toEqual({ ok: false });
+    const cancelUnknown = await new Promise<CancelJobAnswer>((r) => stranger.emit('job:cancel', { jobId: 'nope' }, r));
+    expect(cancelUnknown).toEqual({ ok: false, code: 'not-found', message: 'This design has no such job running or queued.' });
     const noSteps = await new Promise<StartJobAnswer>((r) => stranger.emit('job:start', { kind: 'train', task: 'copy' }, r));
     expect(noSteps).toMatchObject({ ok: false, code: 'bad-message' });
     const chess = await new Promise<StartJobAnswer>((r) => stranger.emit('job:start', { kind: 'train', task: 'chess', steps: 5 }, r));
@@ -211,7 +212,7 @@ describe('runs through the room: a real worker pool and real socket.io clients',
       check();
     });
     const asked = performance.now();
-    const cancelled = await new Promise<{ ok: boolean }>((r) => viewer.emit('job:cancel', { jobId }, r));
+    const cancelled = await new Promise<CancelJobAnswer>((r) => viewer.emit('job:cancel', { jobId }, r));
     expect(cancelled).toEqual({ ok: true });
     const [forTrainer, forViewer] = await Promise.all([trainerSees.ended, viewerSees.ended]);
     // Stopped between steps, well before the pool's grace period would terminate the thread.

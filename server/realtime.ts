@@ -11,6 +11,7 @@ import {
   type DiagnosticsMessage,
   type JoinAnswer,
   type StartJobAnswer,
+  type CancelJobAnswer,
   type Participant,
   type Refusal,
   type ServerToClientEvents,
@@ -25,6 +26,8 @@ import type { DesignStore } from './design-store.ts';
 import type { JobRunner } from './jobs/index.ts';
 import { RoomJobs } from './room-jobs.ts';
 import type { RunStore } from './run-store.ts';
+import { connectionLimits, MAX_SOCKET_MESSAGE_BYTES, type ConnectionLimits } from './rate-limit.ts';
+import type { OriginPolicy } from './origin-check.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -33,8 +36,7 @@ interface SocketData {
   designId?: string;
   lastCursorAt: number;
   lastViewportAt: number;
-  opTokens: number;
-  opRefillAt: number;
+  limits: ConnectionLimits;
 }
 
 const roomOf = (designId: string) => `design:${designId}`;
@@ -42,9 +44,6 @@ const roomOf = (designId: string) => `design:${designId}`;
 const PRESENCE_MIN_INTERVAL_MS = 40;
 const CURSOR_BATCH_MS = 100;
 const DIAGNOSTICS_BATCH_MS = 100;
-// A token bucket per connection: bursts of edits (a paste) pass, a flood does not.
-const OP_BURST = 60;
-const OPS_PER_SECOND = 30;
 
 /** The socket.io binding: parses every message, then hands it to a design room. */
 export class Realtime {
@@ -61,9 +60,17 @@ export class Realtime {
     private readonly log: Logger,
     runner: JobRunner | null = null,
     runs: RunStore | null = null,
+    origins: OriginPolicy | null = null,
   ) {
     // destroyUpgrade: false leaves other upgrades (Next's dev HMR) to Next.
-    this.io = new Server(http, { path: '/socket.io', destroyUpgrade: false, serveClient: false, maxHttpBufferSize: 1_000_000 });
+    this.io = new Server(http, {
+      path: '/socket.io',
+      destroyUpgrade: false,
+      serveClient: false,
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      // A page of another site may not open a socket with its visitor's cookie (cross-site WebSocket hijacking).
+      allowRequest: (req, callback) => callback(null, !origins || origins.allows(req.headers)),
+    });
     this.rooms = new RoomHub(store, (designId) => ({
       applied: (msg, origin) => {
         // The author's connection learns of its own edit from the ack.
@@ -93,7 +100,8 @@ export class Realtime {
 
   private onConnection(socket: IoSocket): void {
     const person = this.identities.decode(readCookie(socket.handshake.headers.cookie, GUEST_COOKIE)) ?? this.identities.newGuest();
-    socket.data = { person, lastCursorAt: 0, lastViewportAt: 0, opTokens: OP_BURST, opRefillAt: Date.now() };
+    socket.data = { person, lastCursorAt: 0, lastViewportAt: 0, limits: connectionLimits() };
+    const dropped = (what: string) => (err: unknown) => this.log.error({ err }, `${what} failed`);
 
     socket.on('design:join', (raw, ack) => {
       if (typeof ack !== 'function') return;
@@ -109,15 +117,16 @@ export class Realtime {
     });
     socket.on('job:cancel', (raw, ack) => {
       if (typeof ack !== 'function') return;
-      this.cancelJob(socket, raw).then(ack, () => ack({ ok: false }));
+      this.cancelJob(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'job:cancel')));
     });
     socket.on('presence:cursor', (raw) => this.cursor(socket, raw));
-    socket.on('presence:selection', (raw) => void this.selection(socket, raw));
-    socket.on('presence:viewport', (raw) => void this.viewport(socket, raw));
-    socket.on('disconnect', () => void this.leave(socket));
+    socket.on('presence:selection', (raw) => void this.selection(socket, raw).catch(dropped('presence:selection')));
+    socket.on('presence:viewport', (raw) => void this.viewport(socket, raw).catch(dropped('presence:viewport')));
+    socket.on('disconnect', () => void this.leave(socket).catch(dropped('leave')));
   }
 
   private async join(socket: IoSocket, raw: unknown): Promise<JoinAnswer> {
+    if (!socket.data.limits.joins.take()) return refusal('rate-limited', 'Too many designs opened at once: wait a moment.');
     const msg = JoinDesign.safeParse(raw);
     if (!msg.success) {
       return msg.error.issues.some((i) => i.path[0] === 'protocol')
@@ -158,12 +167,16 @@ export class Realtime {
     const room = await this.joinedRoom(socket);
     if (!room) return refusal('not-joined', 'Join the design before running it.');
     if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
+    if (!socket.data.limits.jobs.take()) return refusal('rate-limited', 'Too many runs started or cancelled at once: wait a moment.');
     return this.jobs.start(room, socket.data.person, raw);
   }
 
-  private async cancelJob(socket: IoSocket, raw: unknown): Promise<{ ok: boolean }> {
+  private async cancelJob(socket: IoSocket, raw: unknown): Promise<CancelJobAnswer> {
     const designId = socket.data.designId;
-    return designId && this.jobs ? this.jobs.cancel(designId, socket.data.person, raw) : { ok: false };
+    if (!designId) return refusal('not-joined', 'Join the design before cancelling its jobs.');
+    if (!this.jobs) return refusal('job-refused', 'This server runs no jobs.');
+    if (!socket.data.limits.jobs.take()) return refusal('rate-limited', 'Too many runs started or cancelled at once: wait a moment.');
+    return this.jobs.cancel(designId, socket.data.person, raw);
   }
 
   private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {
@@ -171,7 +184,7 @@ export class Realtime {
     if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
     const room = await this.joinedRoom(socket);
     if (!room) return { ...refusal('not-joined', 'Join the design before editing it.'), clientOpId: msg.data.clientOpId };
-    if (!takeToken(socket.data)) {
+    if (!socket.data.limits.ops.take()) {
       return { ...refusal('rate-limited', 'Too many edits at once: slow down a little.'), clientOpId: msg.data.clientOpId };
     }
     return room.submit(socket.data.person, msg.data.clientOpId, msg.data.op, socket.id);
@@ -180,6 +193,7 @@ export class Realtime {
   private cursor(socket: IoSocket, raw: unknown): void {
     const now = Date.now();
     const designId = socket.data.designId;
+    if (!socket.data.limits.presence.take()) return;
     if (now - socket.data.lastCursorAt < PRESENCE_MIN_INTERVAL_MS || !designId) return;
     const msg = CursorMove.safeParse(raw);
     if (!msg.success) return;
@@ -203,6 +217,7 @@ export class Realtime {
   }
 
   private async selection(socket: IoSocket, raw: unknown): Promise<void> {
+    if (!socket.data.limits.presence.take()) return;
     const msg = SelectionChange.safeParse(raw);
     const room = msg.success ? await this.joinedRoom(socket) : null;
     if (!room || !msg.success) return;
@@ -212,7 +227,7 @@ export class Realtime {
 
   private async viewport(socket: IoSocket, raw: unknown): Promise<void> {
     const now = Date.now();
-    if (now - socket.data.lastViewportAt < PRESENCE_MIN_INTERVAL_MS) return;
+    if (!socket.data.limits.presence.take() || now - socket.data.lastViewportAt < PRESENCE_MIN_INTERVAL_MS) return;
     const msg = ViewportChange.safeParse(raw);
     const room = msg.success ? await this.joinedRoom(socket) : null;
     if (!room || !msg.success) return;
@@ -254,13 +269,4 @@ export class Realtime {
 
 function refusal(code: Refusal['code'], message: string): Refusal {
   return { ok: false, code, message };
-}
-
-function takeToken(data: SocketData): boolean {
-  const now = Date.now();
-  data.opTokens = Math.min(OP_BURST, data.opTokens + ((now - data.opRefillAt) / 1000) * OPS_PER_SECOND);
-  data.opRefillAt = now;
-  if (data.opTokens < 1) return false;
-  data.opTokens -= 1;
-  return true;
 }

@@ -3,6 +3,7 @@ import {
   CancelJob,
   StartJob,
   type JobEventMessage,
+  type CancelJobAnswer,
   type JobsSnapshot,
   type Participant,
   type StartJobAnswer,
@@ -11,6 +12,8 @@ import type { JobEvent, JobRunner } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import type { DesignRoom } from './rooms/design-room.ts';
 import type { RunStore } from './run-store.ts';
+
+const NO_SUCH_JOB = { ok: false, code: 'not-found', message: 'This design has no such job running or queued.' } as const;
 
 /**
  * Jobs as the rooms see them: started and cancelled on a participant's
@@ -40,11 +43,11 @@ export class RoomJobs {
   }
 
   /** Anyone in a design's room may cancel its jobs, and only its jobs. */
-  async cancel(designId: string, person: Participant, raw: unknown): Promise<{ ok: boolean }> {
+  async cancel(designId: string, person: Participant, raw: unknown): Promise<CancelJobAnswer> {
     const msg = CancelJob.safeParse(raw);
-    if (!msg.success) return { ok: false };
-    if (!(await this.jobs.jobsOf(designId)).some((s) => s.job.id === msg.data.jobId)) return { ok: false };
-    return { ok: await this.jobs.cancel(msg.data.jobId, person.id) };
+    if (!msg.success) return { ok: false, code: 'bad-message', message: msg.error.issues[0].message };
+    const pending = (await this.jobs.jobsOf(designId)).some((s) => s.job.id === msg.data.jobId);
+    return pending && (await this.jobs.cancel(msg.data.jobId, person.id)) ? { ok: true } : NO_SUCH_JOB;
   }
 
   /** What a late joiner needs: the jobs still going and the latest finished of each kind. */

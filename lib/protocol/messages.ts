@@ -213,6 +213,7 @@ export interface JobsSnapshot {
 }
 
 export type StartJobAnswer = { ok: true; jobId: string } | Refusal;
+export type CancelJobAnswer = { ok: true } | Refusal;
 
 export interface ClientToServerEvents {
   'design:join': (msg: unknown, ack: (answer: JoinAnswer) => void) => void;
@@ -221,7 +222,7 @@ export interface ClientToServerEvents {
   'presence:selection': (msg: unknown) => void;
   'presence:viewport': (msg: unknown) => void;
   'job:start': (msg: unknown, ack: (answer: StartJobAnswer) => void) => void;
-  'job:cancel': (msg: unknown, ack: (answer: { ok: boolean }) => void) => void;
+  'job:cancel': (msg: unknown, ack: (answer: CancelJobAnswer) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -12,6 +12,9 @@ import { RunStore } from './run-store.ts';
 import { GUEST_COOKIE, GuestIdentities, readCookie } from './identity.ts';
 import { loadSessionSecret } from './session-secret.ts';
 import { Realtime } from './realtime.ts';
+import { Accounts } from './access/accounts.ts';
+import { DesignAccess } from './access/design-access.ts';
+import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
 import { WorkerPool } from './jobs/index.ts';
@@ -54,12 +57,15 @@ async function main(): Promise<void> {
     });
   });
   const runs = new RunStore(db);
-  const realtime = new Realtime(http, designs, identities, log, jobs, runs);
+  const accounts = new Accounts(db);
+  const people = new People(identities, accounts);
+  const access = new DesignAccess(db);
+  const realtime = new Realtime(http, designs, people, access, log, jobs, runs);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, jobs, log, version });
+  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, people, accounts, access, jobs, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

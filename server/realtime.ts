@@ -217,9 +217,10 @@ export class Realtime {
     return this.jobs.start(room, socket.data.person, raw);
   }
 
-  private async cancelJob(socket: IoSocket, raw: unknown): Promise<{ ok: boolean }> {
+  private async cancelJob(socket: IoSocket, raw: unknown): Promise<{ ok: boolean } | Refusal> {
     const designId = socket.data.designId;
-    return designId && this.jobs ? this.jobs.cancel(designId, socket.data.person, raw) : { ok: false };
+    if (!designId) return refusal('not-joined', 'Join the design before cancelling its jobs.');
+    return this.jobs ? this.jobs.cancel(designId, socket.data.person, raw) : { ok: false };
   }
 
   private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {

@@ -1,6 +1,5 @@
 import { designRoute } from '@/server/access/design-route';
 import { exportFileName } from '@/lib/export/file-name';
-import { apiError } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,4 @@
 import { designRoute } from '@/server/access/design-route';
-import { apiError } from '@/server/http';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';

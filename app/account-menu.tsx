@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { Participant } from '@/lib/protocol/messages';
 
-/** Who you are, in the header: an account's name and "Sign out", or a guest's name and the way to an account. */
+/** Who you are, in the home page's header: an account's name and "Sign out", or a guest's name and the way to an account. */
 export function AccountMenu() {
   const [me, setMe] = useState<{ person: Participant; account: boolean } | null>(null);
 
@@ -32,7 +32,7 @@ export function AccountMenu() {
         {!me.account && <span className="muted"> (guest)</span>}
       </span>
       {me.account ? (
-        <button type="button" className="ghost" onClick={() => void signOut()}>
+        <button type="button" className="ghost" onClick={() => void signOut()} title={`Signed in as ${me.person.name}`}>
           Sign out
         </button>
       ) : (

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { keepScreenshot } from './support/artifacts';
+import { joinThroughLink } from './support/sharing';
 
 async function newDesign(page: Page) {
   await page.goto('/');
@@ -119,7 +120,7 @@ test('two people see each other’s edits, and undo only undoes your own', async
   const a = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const b = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await newDesign(a);
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
   await a.getByRole('button', { name: /^Tiny encoder classifier/ }).click();

@@ -27,7 +27,6 @@ import { ConnectionBanner, RemoteSelections } from './presence';
 import { ProblemsList } from './problems-list';
 import { ShareButton } from './share-button';
 import { AccessLost, RoleBadge } from './role-badge';
-import { AccountMenu } from '@/app/account-menu';
 import { can, type Role } from '@/lib/protocol/access';
 import { ShortcutsButton } from './shortcuts-dialog';
 import { SidePanel } from './side-panel';
@@ -291,7 +290,6 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
         <ShareButton designId={designId} owner={role === 'owner'} />
         <ShortcutsButton />
         <ThemeSwitch />
-        <AccountMenu />
         <ParticipantList participants={participants} you={you?.id ?? null} following={followingId} onFollow={(id) => setFollowingId((cur) => (cur === id ? null : id))} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>

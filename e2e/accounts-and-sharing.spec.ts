@@ -106,6 +106,13 @@ test('an owner signs up, shares a view link; the viewer follows live, cannot edi
   await viewer.getByRole('group', { name: ATTENTION }).click();
   const params = viewer.getByRole('form', { name: 'Parameters' });
   await expect(params.getByRole('spinbutton').first()).toBeDisabled();
+  // Nor does it offer runs, training or new comments.
+  await viewer.getByRole('tab', { name: 'Run' }).click();
+  await expect(viewer.getByRole('region', { name: 'Run' }).getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await expect(viewer.getByText('Only its editors and owner may run this design.')).toBeVisible();
+  await viewer.getByRole('tab', { name: 'Comments' }).click();
+  await expect(viewer.getByRole('region', { name: 'Comments' }).getByRole('button', { name: 'Comment', exact: true })).toHaveCount(0);
+  await viewer.getByRole('tab', { name: 'Inspect' }).click();
 
   // The owner's edits arrive live.
   await owner.getByRole('textbox', { name: 'Design title' }).fill('Workshop model v2');

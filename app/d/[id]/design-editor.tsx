@@ -371,7 +371,7 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
                     onSetParams={setParams}
                     readOnly={readOnly}
                     actions={
-                      selectedNode && (
+                      selectedNode && can(role, 'comment') && (
                         <button type="button" className="ghost comment-on-node" onClick={() => commentOn(selectedNode.id)}>
                           Comment on this node
                         </button>
@@ -387,14 +387,14 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
               label: 'Run',
               badge: jobBadge(jobs.runJob),
               content: (
-                <RunPanel doc={doc} errorCount={liveValidation.diagnostics.filter((d) => d.severity === 'error').length} jobs={jobs} participants={participants} onFocus={focusNode} />
+                <RunPanel mayRun={can(role, 'run')} doc={doc} errorCount={liveValidation.diagnostics.filter((d) => d.severity === 'error').length} jobs={jobs} participants={participants} onFocus={focusNode} />
               ),
             },
             {
               id: 'train',
               label: 'Train',
               badge: jobBadge(jobs.trainJob),
-              content: <TrainPanel designId={designId} doc={doc} validation={liveValidation} jobs={jobs} participants={participants} onFocus={focusNode} />,
+              content: <TrainPanel mayTrain={can(role, 'train')} designId={designId} doc={doc} validation={liveValidation} jobs={jobs} participants={participants} onFocus={focusNode} />,
             },
             {
               id: 'comments',
@@ -402,6 +402,7 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
               badge: openCount(doc.comments) > 0 ? String(openCount(doc.comments)) : null,
               content: (
                 <CommentsPanel
+                  mayComment={can(role, 'comment')}
                   doc={doc}
                   you={you}
                   onlyNode={commentsFor}

@@ -79,3 +79,9 @@ export interface ShareLinkInfo {
 export interface SharedDesignSummary extends DesignSummary {
   role: 'viewer' | 'commenter' | 'editor';
 }
+
+/** Who may open a design without being a member: nobody (private), or anyone who has its address, as a viewer. */
+export const Visibility = z.enum(['private', 'link-view']);
+export type Visibility = z.infer<typeof Visibility>;
+/** PUT /api/designs/[id]/visibility */
+export const SetVisibilityRequest = z.strictObject({ visibility: Visibility });

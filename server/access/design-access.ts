@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
 import { ROLE_OF_LINK, ROLES, strongerRole, type LinkRole, type Role } from '../../lib/protocol/access.ts';
-import type { SharedDesignSummary, ShareLinkInfo } from '../../lib/protocol/http.ts';
+import type { SharedDesignSummary, ShareLinkInfo, Visibility } from '../../lib/protocol/http.ts';
 
 /** Who has which role on which design, and the share links that grant roles. */
 export class DesignAccess {
@@ -37,6 +37,15 @@ export class DesignAccess {
       updatedAt: r.design.updatedAt.toISOString(),
       role: r.role as SharedDesignSummary['role'],
     }));
+  }
+
+  async visibility(designId: string): Promise<Visibility> {
+    const row = await this.db.design.findUnique({ where: { id: designId }, select: { visibility: true } });
+    return row?.visibility === 'link-view' ? 'link-view' : 'private';
+  }
+
+  async setVisibility(designId: string, visibility: Visibility): Promise<void> {
+    await this.db.design.update({ where: { id: designId }, data: { visibility } });
   }
 
   async createLink(designId: string, role: LinkRole, createdBy: string, expiresInHours?: number): Promise<ShareLinkInfo> {

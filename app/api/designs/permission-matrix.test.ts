@@ -26,6 +26,7 @@ import * as restoreRoute from './[id]/restore/route';
 import * as runsRoute from './[id]/runs/route';
 import * as linksRoute from './[id]/links/route';
 import * as linkRoute from './[id]/links/[linkId]/route';
+import * as visibilityRoute from './[id]/visibility/route';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type RoleCase = 'none' | 'viewer' | 'commenter' | 'editor' | 'owner' | 'revoked-link';
@@ -35,12 +36,12 @@ const OP_TYPES = DesignOp.options.map((o) => o.shape.type.value);
 const COMMENT_OPS = ['addComment', 'replyComment', 'resolveComment'];
 const HTTP_READS = ['http:read', 'http:runs', 'http:history', 'http:ops', 'http:export', 'http:fork'];
 const SOCKET_ACTIONS = ['socket:join', ...OP_TYPES.map((t) => `op:${t}`), 'job:run', 'job:train', 'job:cancel'];
-const ACTIONS = [...HTTP_READS, 'http:rename', 'http:restore', 'http:links-list', 'http:links-create', 'http:links-revoke', ...SOCKET_ACTIONS];
+const ACTIONS = [...HTTP_READS, 'http:rename', 'http:restore', 'http:links-list', 'http:links-create', 'http:links-revoke', 'http:visibility', ...SOCKET_ACTIONS];
 
 // The issue's rules, written out by hand rather than derived from the table under test.
 const VIEWER = new Set([...HTTP_READS, 'socket:join']);
 const COMMENTER = new Set([...VIEWER, ...COMMENT_OPS.map((t) => `op:${t}`)]);
-const EDITOR = new Set(ACTIONS.filter((a) => !a.startsWith('http:links')));
+const EDITOR = new Set(ACTIONS.filter((a) => !a.startsWith('http:links') && a !== 'http:visibility'));
 const ALLOWED: Record<RoleCase, Set<string>> = {
   none: new Set(),
   'revoked-link': new Set(),
@@ -175,6 +176,7 @@ describe('permission matrix: every role × every action, over HTTP and real sock
         'http:restore': () => restoreRoute.POST(req('POST', { version: 1 }), { params }),
         'http:links-list': () => linksRoute.GET(req('GET'), { params }),
         'http:links-create': () => linksRoute.POST(req('POST', { role: 'view' }), { params }),
+        'http:visibility': () => visibilityRoute.PUT(req('PUT', { visibility: 'link-view' }), { params }),
         'http:links-revoke': () => linkRoute.DELETE(req('DELETE'), { params: Promise.resolve({ id: ctx.designId, linkId: ctx.linkId }) }),
       }[action]!();
       if (res.status === 404) {
@@ -262,5 +264,13 @@ describe('permission matrix: every role × every action, over HTTP and real sock
     const c = await client(ctx.cookie);
     expect(await ask<JoinAnswer>(c, 'design:join', { protocol: PROTOCOL_VERSION, designId: ctx.designId })).toMatchObject({ ok: true, role: 'viewer' });
     expect(await ask(c, 'op:submit', { clientOpId: 'v', baseVersion: 2, op: sampleOp('addComment') })).toMatchObject({ ok: false, code: 'forbidden', clientOpId: 'v' });
+    // Made private again: the stranger is out at once.
+    const told = new Promise<unknown>((resolve) => c.on('access:changed', resolve));
+    const res = await visibilityRoute.PUT(
+      new Request(`${url}/x`, { method: 'PUT', headers: { cookie: `${GUEST_COOKIE}=${identities.encode(owner)}` }, body: JSON.stringify({ visibility: 'private' }) }),
+      { params: Promise.resolve({ id: ctx.designId }) },
+    );
+    expect(res.status).toBe(200);
+    expect(await told).toEqual({ designId: ctx.designId, role: null });
   });
 });

@@ -3,7 +3,7 @@
 import './share-button.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LinkRole } from '@/lib/protocol/access';
-import type { ShareLinkInfo } from '@/lib/protocol/http';
+import type { ShareLinkInfo, Visibility } from '@/lib/protocol/http';
 
 const ROLE_WORDS: Record<LinkRole, string> = { view: 'Can view', comment: 'Can comment', edit: 'Can edit' };
 const EXPIRIES = [
@@ -22,6 +22,7 @@ export function ShareLinksDialog({ designId }: { designId: string }) {
   const [role, setRole] = useState<LinkRole>('view');
   const [expiry, setExpiry] = useState(0);
   const [said, setSaid] = useState('');
+  const [visibility, setVisibility] = useState<Visibility | null>(null);
   const [error, setError] = useState<string | null>(null);
   const base = `/api/designs/${encodeURIComponent(designId)}/links`;
 
@@ -39,7 +40,21 @@ export function ShareLinksDialog({ designId }: { designId: string }) {
   const load = useCallback(async () => {
     const body = await call<{ links: ShareLinkInfo[] }>(base);
     if (body) setLinks(body.links);
-  }, [base, call]);
+    const seen = await call<{ visibility: Visibility }>(`/api/designs/${encodeURIComponent(designId)}/visibility`);
+    if (seen) setVisibility(seen.visibility);
+  }, [base, call, designId]);
+
+  const changeVisibility = async (next: Visibility) => {
+    const body = await call<{ visibility: Visibility }>(`/api/designs/${encodeURIComponent(designId)}/visibility`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ visibility: next }),
+    });
+    if (body) {
+      setVisibility(body.visibility);
+      setSaid(body.visibility === 'link-view' ? 'Anyone with the address can now view' : 'Only members can open it now');
+    }
+  };
 
   useEffect(() => {
     if (!said) return;
@@ -123,6 +138,15 @@ export function ShareLinksDialog({ designId }: { designId: string }) {
             {error}
           </p>
         )}
+        <label className="share-visibility">
+          <input
+            type="checkbox"
+            checked={visibility === 'link-view'}
+            disabled={visibility === null}
+            onChange={(e) => void changeVisibility(e.target.checked ? 'link-view' : 'private')}
+          />
+          <span>Anyone with this design&apos;s address can view it (otherwise only members can open it)</span>
+        </label>
         <h3>Links in force</h3>
         {links === null ? (
           <p className="muted">Loading…</p>

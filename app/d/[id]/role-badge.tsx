@@ -24,7 +24,7 @@ export function AccessLost() {
   return (
     <main className="access-lost">
       <h1>You no longer have access to this design</h1>
-      <p>The link you joined through was revoked. Ask its owner for a new one.</p>
+      <p>Its owner revoked the link you joined through, or made the design private. Ask them for a new link.</p>
       <Link href="/">All designs</Link>
     </main>
   );

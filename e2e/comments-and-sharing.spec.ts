@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { connected, newDesign, node } from './support/editor';
+import { joinThroughLink } from './support/sharing';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ATTENTION = 'Multi-head attention: encoder.selfAttn';
@@ -21,7 +22,7 @@ test('a comment on a node reaches everyone, gets a reply, and resolving it clear
   const b = await person(browser);
   await newDesign(a);
   await a.getByRole('button', { name: /^Tiny encoder classifier/ }).click();
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await connected(b);
   await expect(node(b, ATTENTION)).toBeVisible();
   const [aName, bName] = [await nameOf(a), await nameOf(b)];
@@ -111,20 +112,34 @@ test('Share copies the link, ? lists the shortcuts, and the chosen theme survive
   await expect(page.getByRole('heading', { name: 'Start from a template' })).toBeVisible();
   await keepScreenshot(page, testInfo, 'template-gallery-dark');
 
-  // Share: the page's address goes to the clipboard, and the button says so.
+  // Share, for the owner: a link with a role goes to the clipboard, and the dialog lists it.
   await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  const shareDialog = page.getByRole('dialog', { name: 'Share this design' });
+  await shareDialog.getByRole('button', { name: 'Create link' }).click();
+  await expect(shareDialog.getByRole('status')).toHaveText('Can view link created and copied');
+  const shared = await page.evaluate(() => navigator.clipboard.readText());
+  expect(shared).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
+  await expect(shareDialog.getByRole('textbox', { name: 'Can view link' })).toHaveValue(shared);
+  await shareDialog.getByRole('button', { name: 'Close' }).click();
+
+  // Share, for someone who joined through that link: the page's address goes to the clipboard.
+  const viewer = await person(browser);
+  await viewer.goto(shared);
+  await connected(viewer);
+  await viewer.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(viewer.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  expect(await viewer.evaluate(() => navigator.clipboard.readText())).toBe(viewer.url());
   // Where the clipboard refuses, the link is shown selected, to copy by hand.
-  await page.evaluate(() => {
+  await viewer.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
   });
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const link = page.getByRole('textbox', { name: 'Link to this design' });
-  await expect(link).toHaveValue(page.url());
+  await viewer.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = viewer.getByRole('textbox', { name: 'Link to this design' });
+  await expect(link).toHaveValue(viewer.url());
   await expect(link).toBeFocused();
-  expect(await link.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(page.url());
-  await page.getByRole('button', { name: 'Done' }).click();
+  expect(await link.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(viewer.url());
+  await viewer.getByRole('button', { name: 'Done' }).click();
+  await viewer.context().close();
 
   // "?" typed into a field is just text.
   const search = page.getByRole('searchbox', { name: 'Search layers' });

@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { newDesign, node } from './support/editor';
+import { joinThroughLink } from './support/sharing';
 
 
 test('a tiny template on a new design shows its layers, shaped edges and totals', async ({ page }, testInfo) => {
@@ -112,7 +113,7 @@ test('two people see each other’s edits, and undo only undoes your own', async
   const a = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const b = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await newDesign(a);
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
   await a.getByRole('button', { name: /^Tiny encoder classifier/ }).click();

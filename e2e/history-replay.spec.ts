@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { node } from './support/editor';
+import { joinThroughLink } from './support/sharing';
 
 const status = (page: Page) => page.getByRole('contentinfo', { name: 'Status' });
 
@@ -112,7 +113,7 @@ test('history: versions with authors and what changed, a read-only preview, repl
 
   // Restore version 1: a second person sees the canvas change too, and the list grows live.
   const b = await newPage(browser);
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await expect(status(b)).toContainText('3 nodes');
   const them = await nameOf(b);
@@ -177,11 +178,11 @@ test('the op log API pages the history and refuses bad pages', async ({ request 
   expect((await request.get('/api/designs/nope/ops')).status()).toBe(404);
 });
 
-test('a long history is listed fifty versions at a time, and follows edits made while it is open', async ({ page, request }) => {
-  const created = await (await request.post('/api/designs', { data: {} })).json();
+test('a long history is listed fifty versions at a time, and follows edits made while it is open', async ({ page }) => {
+  const created = await (await page.request.post('/api/designs', { data: {} })).json();
   const id = created.design.id as string;
   for (let i = 1; i <= 120; i++) {
-    const res = await request.patch(`/api/designs/${id}`, { data: { title: `Name ${i}` } });
+    const res = await page.request.patch(`/api/designs/${id}`, { data: { title: `Name ${i}` } });
     expect(res.ok()).toBe(true);
   }
   await page.goto(`/d/${id}`);
@@ -201,6 +202,6 @@ test('a long history is listed fifty versions at a time, and follows edits made 
   await expect(page.getByRole('button', { name: /older versions/ })).toBeHidden();
 
   // Someone else renames the design: the list grows at the top.
-  await request.patch(`/api/designs/${id}`, { data: { title: 'Renamed live' } });
+  await page.request.patch(`/api/designs/${id}`, { data: { title: 'Renamed live' } });
   await expect(versions.first()).toHaveAccessibleName(/^Version 121: Renamed the design to “Renamed live”/);
 });

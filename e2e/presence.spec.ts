@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { node } from './support/editor';
+import { joinThroughLink } from './support/sharing';
 
 
 async function twoPeople(browser: Browser): Promise<[Page, Page]> {
@@ -11,7 +12,7 @@ async function twoPeople(browser: Browser): Promise<[Page, Page]> {
   await expect(a).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
   await expect(a.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await a.getByRole('button', { name: /^Tiny encoder classifier/ }).click();
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await expect(node(b, 'Multi-head attention: encoder.selfAttn')).toBeVisible();
   return [a, b];

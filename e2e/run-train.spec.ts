@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
+import { joinThroughLink } from './support/sharing';
 
 async function newPerson(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -85,7 +86,7 @@ test('train a tiny design for a few steps: the progress bar and curves move for 
   const a = await newPerson(browser);
   const b = await newPerson(browser);
   await tinyDesign(a, /^Tiny forecaster/);
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
   await a.getByRole('tab', { name: 'Train' }).click();

@@ -48,10 +48,12 @@ test('a server killed without warning and restarted loses no acknowledged edit',
   const databaseUrl = freshDatabase();
   const first = startServer({ PORT: '0', DATABASE_URL: databaseUrl });
   const url = await waitForUrl(first);
-  const created = await (await fetch(`${url}/api/designs`, { method: 'POST', body: '{}' })).json();
-  const designId = created.design.id as string;
+  const response = await fetch(`${url}/api/designs`, { method: 'POST', body: '{}' });
+  const designId = (await response.json()).design.id as string;
+  // The design is private to the guest who made it: keep being that guest.
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false });
+  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
   const join = await socket.timeout(10_000).emitWithAck('design:join', { protocol: PROTOCOL_VERSION, designId });
   expect(join.ok).toBe(true);
   const acked: number[] = [];
@@ -70,7 +72,7 @@ test('a server killed without warning and restarted loses no acknowledged edit',
 
   const second = startServer({ PORT: '0', DATABASE_URL: databaseUrl });
   const url2 = await waitForUrl(second);
-  const design = (await (await fetch(`${url2}/api/designs/${designId}`)).json()).design;
+  const design = (await (await fetch(`${url2}/api/designs/${designId}`, { headers: { cookie } })).json()).design;
   expect(design.version).toBe(20);
   expect(design.doc.nodes.map((n: { id: string }) => n.id)).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
   second.signal('SIGTERM');

@@ -1,5 +1,6 @@
 import { expect, test } from './support/test';
 import { keepScreenshot } from './support/artifacts';
+import { joinThroughLink } from './support/sharing';
 
 test('create a design, see it live, rename it, and the name survives a reload', async ({ page }, testInfo) => {
   await page.goto('/');
@@ -43,7 +44,7 @@ test('a rename by one person appears on the screen of another', async ({ browser
   await a.goto('/');
   await a.getByRole('button', { name: 'New design' }).click();
   await expect(a).toHaveURL(/\/d\//);
-  await b.goto(a.url());
+  await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await expect(a.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 

@@ -5,6 +5,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../lib/protocol/messages.ts';
 import { DesignStore } from './design-store.ts';
+import { Accounts } from './access/accounts.ts';
+import { People } from './access/people.ts';
 import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
 import type { JobRequest, JobRunner } from './jobs/index.ts';
 import { CONNECTION_LIMITS, MAX_SOCKET_MESSAGE_BYTES } from './rate-limit.ts';
@@ -41,7 +43,9 @@ describe('abuse limits per connection: a flood is refused or dropped, the room k
     dispose = database.dispose;
     store = new DesignStore(database.db, { sqliteUrl: database.url });
     http = createServer();
-    realtime = new Realtime(http, store, identities, pino({ level: 'silent' }), runner);
+    // Everyone may edit: these tests are about malformed input and floods, not roles (app/api/designs/permission-matrix.test.ts).
+    const everyoneEdits = { roleOf: async () => 'editor' as const };
+    realtime = new Realtime(http, store, new People(identities, new Accounts(database.db)), everyoneEdits, pino({ level: 'silent' }), runner);
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;

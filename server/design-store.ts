@@ -50,9 +50,10 @@ export class DesignStore {
     this.fastWriter?.close();
   }
 
-  /** Most recently edited first. */
-  async list(limit = 200): Promise<DesignSummary[]> {
+  /** Most recently edited first; with `ownerId`, only that person's designs. */
+  async list(limit = 200, ownerId?: string): Promise<DesignSummary[]> {
     const rows = await this.db.design.findMany({
+      where: ownerId === undefined ? {} : { ownerId },
       orderBy: { updatedAt: 'desc' },
       take: limit,
       select: { id: true, title: true, version: true, updatedAt: true },
@@ -67,7 +68,7 @@ export class DesignStore {
    */
   async create(author: { id: string; name: string }, title: string = DEFAULT_TITLE): Promise<DesignSummary> {
     const doc = emptyDesignDocument();
-    const row = await this.db.design.create({ data: { title: DEFAULT_TITLE, snapshot: doc as object } });
+    const row = await this.db.design.create({ data: { title: DEFAULT_TITLE, snapshot: doc as object, ownerId: author.id } });
     if (title === DEFAULT_TITLE) return summary(row);
     await this.appendOp(row.id, 0, { type: 'renameDesign', title }, { title, doc }, author);
     const renamed = await this.db.design.findUniqueOrThrow({ where: { id: row.id } });
@@ -85,6 +86,7 @@ export class DesignStore {
     const row = await this.db.design.create({
       data: {
         title: state.title,
+        ownerId: author.id,
         version: 1,
         snapshot: state.doc as object,
         ops: { create: { version: 1, op: op as object, author: author.id, authorName: author.name } },

@@ -15,6 +15,9 @@ import { Realtime } from './realtime.ts';
 import { OriginPolicy } from './origin-check.ts';
 import { guardRequest } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
+import { Accounts } from './access/accounts.ts';
+import { DesignAccess } from './access/design-access.ts';
+import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
 import { WorkerPool } from './jobs/index.ts';
@@ -60,12 +63,15 @@ async function main(): Promise<void> {
     });
   });
   const runs = new RunStore(db);
-  const realtime = new Realtime(http, designs, identities, log, jobs, runs, origins);
+  const accounts = new Accounts(db);
+  const people = new People(identities, accounts);
+  const access = new DesignAccess(db);
+  const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, jobs, log, version });
+  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, people, accounts, access, jobs, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -20,6 +20,9 @@ import type { RunResult } from '../lib/compile/index.ts';
 import { DesignStore } from './design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
 import { WorkerPool } from './jobs/index.ts';
+import { Accounts } from './access/accounts.ts';
+import { DesignAccess } from './access/design-access.ts';
+import { People } from './access/people.ts';
 import { Realtime } from './realtime.ts';
 import { RunStore } from './run-store.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -35,14 +38,18 @@ describe('runs through the room: a real worker pool and real socket.io clients',
   let dispose: () => Promise<void>;
   const identities = new GuestIdentities('y'.repeat(32));
   const clients: Client[] = [];
+  let access: DesignAccess;
+  // Each test person is made an editor of the design before joining it (designs are private to their owner).
+  const memberships: Promise<void>[] = [];
 
   beforeAll(async () => {
     const database = await createTestDatabase();
+    access = new DesignAccess(database.db);
     dispose = database.dispose;
     const store = new DesignStore(database.db);
     jobs = await WorkerPool.start({ workers: 1 });
     http = createServer();
-    realtime = new Realtime(http, store, identities, pino({ level: 'silent' }), jobs, new RunStore(database.db));
+    realtime = new Realtime(http, store, new People(identities, new Accounts(database.db)), access, pino({ level: 'silent' }), jobs, new RunStore(database.db));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;
@@ -56,17 +63,19 @@ describe('runs through the room: a real worker pool and real socket.io clients',
   });
 
   function client(name: string): Client {
+    const guest = { ...identities.newGuest(), name };
+    memberships.push(access.addMember(designId, guest.id, 'editor'));
     const c: Client = connect(url, {
       path: '/socket.io',
       transports: ['websocket'],
-      extraHeaders: { cookie: `${GUEST_COOKIE}=${identities.encode({ ...identities.newGuest(), name })}` },
+      extraHeaders: { cookie: `${GUEST_COOKIE}=${identities.encode(guest)}` },
       reconnection: false,
     });
     clients.push(c);
     return c;
   }
-  const join = (c: Client) =>
-    new Promise<JoinAnswer>((resolve) => c.emit('design:join', { protocol: PROTOCOL_VERSION, designId }, resolve));
+  const join = async (c: Client) =>
+    Promise.all(memberships).then(() => new Promise<JoinAnswer>((resolve) => c.emit('design:join', { protocol: PROTOCOL_VERSION, designId }, resolve)));
 
   it('a run started by one person reaches everyone, and a late joiner gets the result', async () => {
     const template = templateDocument('tiny-transformer');

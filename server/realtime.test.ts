@@ -15,6 +15,9 @@ import { applyLoggedOp, type DesignState, type LoggedOp } from '../lib/design/de
 import { emptyDesignDocument } from '../lib/design/document.ts';
 import { DesignStore } from './design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
+import { Accounts } from './access/accounts.ts';
+import { DesignAccess } from './access/design-access.ts';
+import { People } from './access/people.ts';
 import { Realtime } from './realtime.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -29,13 +32,17 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
   let designId: string;
   const identities = new GuestIdentities('x'.repeat(32));
   const clients: Client[] = [];
+  let access: DesignAccess;
+  // Each test person is made an editor of the design before joining it (designs are private to their owner).
+  const memberships: Promise<void>[] = [];
 
   beforeEach(async () => {
     const database = await createTestDatabase();
+    access = new DesignAccess(database.db);
     dispose = database.dispose;
     store = new DesignStore(database.db, { sqliteUrl: database.url });
     http = createServer();
-    realtime = new Realtime(http, store, identities, pino({ level: 'silent' }));
+    realtime = new Realtime(http, store, new People(identities, new Accounts(database.db)), access, pino({ level: 'silent' }));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;
@@ -49,6 +56,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
 
   function client(name: string): Client {
     const guest = { ...identities.newGuest(), name };
+    memberships.push(access.addMember(designId, guest.id, 'editor'));
     const c: Client = connect(url, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -59,8 +67,8 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
     return c;
   }
 
-  const join = (c: Client, sinceVersion?: number) =>
-    new Promise<JoinAnswer>((resolve) => c.emit('design:join', { protocol: PROTOCOL_VERSION, designId, sinceVersion }, resolve));
+  const join = async (c: Client, sinceVersion?: number) =>
+    Promise.all(memberships).then(() => new Promise<JoinAnswer>((resolve) => c.emit('design:join', { protocol: PROTOCOL_VERSION, designId, sinceVersion }, resolve)));
   const submit = (c: Client, clientOpId: string, op: unknown, baseVersion = 0) =>
     new Promise<SubmitAnswer>((resolve) => c.emit('op:submit', { clientOpId, baseVersion, op }, resolve));
   const collect = (c: Client) => {

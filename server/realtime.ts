@@ -18,7 +18,10 @@ import {
   type SubmitAnswer,
 } from '../lib/protocol/messages.ts';
 import { CorruptDesign } from './design-store.ts';
-import { GUEST_COOKIE, readCookie, type GuestIdentities } from './identity.ts';
+import { can, type Role } from '../lib/protocol/access.ts';
+import type { DesignAccess } from './access/design-access.ts';
+import type { People } from './access/people.ts';
+import { socketAction } from './access/socket-actions.ts';
 import type { Logger } from './logger.ts';
 import type { DesignRoom } from './rooms/design-room.ts';
 import { RoomHub } from './rooms/room-hub.ts';
@@ -34,6 +37,8 @@ type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string
 interface SocketData {
   person: Participant;
   designId?: string;
+  /** The role on the joined design, kept current when access changes (refreshAccess). */
+  role?: Role;
   lastCursorAt: number;
   lastViewportAt: number;
   limits: ConnectionLimits;
@@ -56,7 +61,8 @@ export class Realtime {
   constructor(
     http: HttpServer,
     store: DesignStore,
-    private readonly identities: GuestIdentities,
+    private readonly people: People,
+    private readonly access: Pick<DesignAccess, 'roleOf'>,
     private readonly log: Logger,
     runner: JobRunner | null = null,
     runs: RunStore | null = null,
@@ -79,6 +85,18 @@ export class Realtime {
       },
       diagnostics: (msg) => this.queueDiagnostics(msg),
     }));
+    this.io.use((socket, next) => {
+      this.people.personOf(socket.handshake.headers.cookie).then(
+        (person) => {
+          socket.data = { person, lastCursorAt: 0, lastViewportAt: 0, limits: connectionLimits() };
+          next();
+        },
+        (err: unknown) => {
+          this.log.error({ err }, 'socket identity failed');
+          next(new Error('The server could not tell who you are.'));
+        },
+      );
+    });
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.jobs = runner && new RoomJobs(runner, runs, (designId, msg) => this.io.to(roomOf(designId)).emit('job:event', msg), log);
   }
@@ -99,30 +117,64 @@ export class Realtime {
   }
 
   private onConnection(socket: IoSocket): void {
-    const person = this.identities.decode(readCookie(socket.handshake.headers.cookie, GUEST_COOKIE)) ?? this.identities.newGuest();
-    socket.data = { person, lastCursorAt: 0, lastViewportAt: 0, limits: connectionLimits() };
     const dropped = (what: string) => (err: unknown) => this.log.error({ err }, `${what} failed`);
+    // Every message passes the access check first, in this one place; joining checks the role itself.
+    const withAck = <A>(event: 'op:submit' | 'job:start' | 'job:cancel', handle: (raw: unknown) => Promise<A>, fail: (err: unknown) => A) =>
+      (socket as unknown as UntypedSocket).on(event, (raw: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        const answer = ack as (answer: A | Refusal) => void;
+        const forbidden = this.forbidden(socket, event, raw);
+        if (forbidden) return answer(forbidden);
+        handle(raw).then(answer, (err: unknown) => answer(fail(err)));
+      });
+    const volatile = (event: 'presence:cursor' | 'presence:selection' | 'presence:viewport', handle: (raw: unknown) => unknown) =>
+      socket.on(event, (raw: unknown) => {
+        if (!this.forbidden(socket, event, raw)) void Promise.resolve(handle(raw)).catch(dropped(event));
+      });
 
     socket.on('design:join', (raw, ack) => {
       if (typeof ack !== 'function') return;
       this.join(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'design:join')));
     });
-    socket.on('op:submit', (raw, ack) => {
-      if (typeof ack !== 'function') return;
-      this.submit(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'op:submit')));
-    });
-    socket.on('job:start', (raw, ack) => {
-      if (typeof ack !== 'function') return;
-      this.startJob(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'job:start')));
-    });
-    socket.on('job:cancel', (raw, ack) => {
-      if (typeof ack !== 'function') return;
-      this.cancelJob(socket, raw).then(ack, (err: unknown) => ack(this.internal(err, 'job:cancel')));
-    });
-    socket.on('presence:cursor', (raw) => this.cursor(socket, raw));
-    socket.on('presence:selection', (raw) => void this.selection(socket, raw).catch(dropped('presence:selection')));
-    socket.on('presence:viewport', (raw) => void this.viewport(socket, raw).catch(dropped('presence:viewport')));
+    withAck('op:submit', (raw) => this.submit(socket, raw), (err) => this.internal(err, 'op:submit'));
+    withAck('job:start', (raw) => this.startJob(socket, raw), (err) => this.internal(err, 'job:start'));
+    withAck('job:cancel', (raw) => this.cancelJob(socket, raw), (err) => this.internal(err, 'job:cancel'));
+    volatile('presence:cursor', (raw) => this.cursor(socket, raw));
+    volatile('presence:selection', (raw) => this.selection(socket, raw));
+    volatile('presence:viewport', (raw) => this.viewport(socket, raw));
     socket.on('disconnect', () => void this.leave(socket).catch(dropped('leave')));
+  }
+
+  /** The refusal for a message the person's role on their design does not allow, or null. */
+  private forbidden(socket: IoSocket, event: 'op:submit' | 'job:start' | 'job:cancel' | `presence:${string}`, raw: unknown): Refusal | null {
+    // Not in a room: the handler answers "not joined".
+    if (!socket.data.designId) return null;
+    const role = socket.data.role ?? null;
+    const action = socketAction(event as Parameters<typeof socketAction>[0], raw);
+    if (can(role, action)) return null;
+    const clientOpId = event === 'op:submit' && typeof raw === 'object' && raw !== null ? (raw as { clientOpId?: unknown }).clientOpId : undefined;
+    return {
+      ...refusal('forbidden', `You are ${role ? `a ${role}` : 'not a member'} of this design: you may not ${ACTION_WORDS[action] ?? action}.`),
+      reason: 'forbidden',
+      ...(typeof clientOpId === 'string' ? { clientOpId } : {}),
+    };
+  }
+
+  /**
+   * Re-reads the role of everyone connected to a design (after a link was revoked): whoever lost
+   * access is told and leaves the room at once; whoever kept a weaker role is told it.
+   */
+  async refreshAccess(designId: string): Promise<void> {
+    const here = [...this.io.sockets.sockets.values()].filter((s) => s.data.designId === designId);
+    await Promise.all(
+      here.map(async (socket) => {
+        const role = await this.access.roleOf(socket.data.person.id, designId);
+        if (role === socket.data.role) return;
+        if (!role) await this.leave(socket);
+        else socket.data.role = role;
+        socket.emit('access:changed', { designId, role });
+      }),
+    );
   }
 
   private async join(socket: IoSocket, raw: unknown): Promise<JoinAnswer> {
@@ -133,8 +185,10 @@ export class Realtime {
         ? refusal('protocol-mismatch', 'This page is out of date: reload it.')
         : refusal('bad-message', msg.error.issues[0].message);
     }
-    const room = await this.rooms.room(msg.data.designId);
-    if (!room) return refusal('not-found', 'No design has this id.');
+    const role = await this.access.roleOf(socket.data.person.id, msg.data.designId);
+    const room = can(role, 'join') ? await this.rooms.room(msg.data.designId) : null;
+    // No access looks exactly like no design.
+    if (!room || !role) return refusal('not-found', 'No design has this id.');
     if (socket.data.designId && socket.data.designId !== room.designId) await this.leave(socket);
     const person = socket.data.person;
     const rejoining = socket.data.designId === room.designId;
@@ -142,6 +196,7 @@ export class Realtime {
     // (broadcast and catch-up), which the client ignores, rather than not at all.
     if (!rejoining) await socket.join(roomOf(room.designId));
     const catchUp = await room.catchUp(msg.data.sinceVersion);
+    socket.data.role = role;
     if (!rejoining) {
       socket.data.designId = room.designId;
       if (room.arrive(person)) {
@@ -154,6 +209,7 @@ export class Realtime {
       ok: true,
       designId: room.designId,
       you: person,
+      role,
       version,
       title: state.title,
       catchUp,
@@ -266,6 +322,18 @@ export class Realtime {
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
 }
+
+// The answers differ per event; the wrapper only passes them through.
+type UntypedSocket = { on(event: string, listener: (raw: unknown, ack: unknown) => void): void };
+
+const ACTION_WORDS: Partial<Record<string, string>> = {
+  edit: 'edit it',
+  comment: 'comment on it',
+  run: 'run it',
+  train: 'train it',
+  cancel: 'cancel its jobs',
+  presence: 'share your cursor here',
+};
 
 function refusal(code: Refusal['code'], message: string): Refusal {
   return { ok: false, code, message };

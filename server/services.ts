@@ -1,3 +1,6 @@
+import type { Accounts } from './access/accounts.ts';
+import type { DesignAccess } from './access/design-access.ts';
+import type { People } from './access/people.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import type { DesignHistory } from './design-history.ts';
@@ -21,6 +24,9 @@ export interface Services {
   runs: RunStore;
   realtime: Realtime;
   identities: GuestIdentities;
+  people: People;
+  accounts: Accounts;
+  access: DesignAccess;
   jobs: JobRunner;
   log: Logger;
   version: string;

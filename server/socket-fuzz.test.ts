@@ -20,6 +20,8 @@ import {
 import type { Db } from './db.ts';
 import { DesignStore } from './design-store.ts';
 import { anyValue, deeplyNestedJson, FuzzTally, malformed } from './fuzz-inputs.ts';
+import { Accounts } from './access/accounts.ts';
+import { People } from './access/people.ts';
 import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
 import type { JobRequest, JobRunner } from './jobs/index.ts';
 import { Realtime } from './realtime.ts';
@@ -122,7 +124,9 @@ describe('fuzzing every socket event: a clear refusal for each, nothing changes,
     dispose = database.dispose;
     const store = new DesignStore(db, { sqliteUrl: database.url });
     http = createServer();
-    realtime = new Realtime(http, store, identities, pino({ level: 'silent' }), runner);
+    // Everyone may edit: these tests are about malformed input and floods, not roles (app/api/designs/permission-matrix.test.ts).
+    const everyoneEdits = { roleOf: async () => 'editor' as const };
+    realtime = new Realtime(http, store, new People(identities, new Accounts(database.db)), everyoneEdits, pino({ level: 'silent' }), runner);
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;

@@ -9,7 +9,10 @@ import type { Db } from '@/server/db';
 import { DesignHistory } from '@/server/design-history';
 import { DesignStore } from '@/server/design-store';
 import { anyValue, deeplyNestedJson, FuzzTally, malformed } from '@/server/fuzz-inputs';
-import { GuestIdentities } from '@/server/identity';
+import { Accounts } from '@/server/access/accounts';
+import { DesignAccess } from '@/server/access/design-access';
+import { People } from '@/server/access/people';
+import { GUEST_COOKIE, GuestIdentities } from '@/server/identity';
 import type { JobRunner } from '@/server/jobs/index';
 import { Realtime } from '@/server/realtime';
 import { RunStore } from '@/server/run-store';
@@ -58,8 +61,15 @@ describe('fuzzing every HTTP body, query and path: a clear 4xx for each, nothing
   let current: number;
   const tally = new FuzzTally();
   const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) }) as never;
+  // Every request comes from the design's owner, so that what is fuzzed is the input, not the access check.
+  const owner = { id: 'g_owner00000', name: 'Owner', colour: '#000' };
+  const ownerCookie = `${GUEST_COOKIE}=${new GuestIdentities('h'.repeat(32)).encode(owner)}`;
   const request = (path: string, method = 'GET', body?: string) =>
-    new Request(`http://localhost${path}`, { method, body, headers: body === undefined ? {} : { 'content-type': 'application/json' } });
+    new Request(`http://localhost${path}`, {
+      method,
+      body,
+      headers: body === undefined ? { cookie: ownerCookie } : { 'content-type': 'application/json', cookie: ownerCookie },
+    });
 
   async function snapshot() {
     return {
@@ -105,10 +115,13 @@ describe('fuzzing every HTTP body, query and path: a clear 4xx for each, nothing
     };
     http = createServer();
     const runStore = new RunStore(db);
-    realtime = new Realtime(http, store, identities, log, jobs, runStore);
+    const accounts = new Accounts(db);
+    const people = new People(identities, accounts);
+    const access = new DesignAccess(db);
+    realtime = new Realtime(http, store, people, access, log, jobs, runStore);
     const parsed = parseConfig({ DATABASE_URL: database.url });
     if (!parsed.ok) throw new Error(parsed.message);
-    provideServices({ config: parsed.config, db, designs: store, history: new DesignHistory(store), runs: runStore, realtime, identities, jobs, log, version: 'test' });
+    provideServices({ config: parsed.config, db, designs: store, history: new DesignHistory(store), runs: runStore, realtime, identities, people, accounts, access, jobs, log, version: 'test' });
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;
     const room = (await realtime.rooms.room(designId))!;
     const owner = { id: 'g_owner00000', name: 'Owner', colour: '#000' };

@@ -51,3 +51,37 @@ export const OpsQuery = z.strictObject({
 /** POST /api/designs/import: a design document from a file (checked by parseDesignDocument), and a title for it. */
 export const ImportDesignRequest = z.strictObject({ title: DesignTitle.optional(), document: z.unknown() });
 export type ImportDesignRequest = z.infer<typeof ImportDesignRequest>;
+
+/** A login: an email or a username, compared without case. */
+export const Login = z.string().trim().toLowerCase().min(3).max(120).regex(/^[a-z0-9._@+-]+$/, 'use letters, digits and . _ @ + - only');
+/** POST /api/auth/sign-up and /api/auth/sign-in */
+export const Credentials = z.strictObject({ login: Login, password: z.string().min(8, 'at least 8 characters').max(200) });
+export type Credentials = z.infer<typeof Credentials>;
+
+/** POST /api/designs/[id]/links: a share link with a role and an optional lifetime. */
+export const CreateShareLinkRequest = z.strictObject({
+  role: z.enum(['view', 'comment', 'edit']),
+  /** Hours until it stops working; none: until revoked. */
+  expiresInHours: z.int().min(1).max(24 * 365).optional(),
+});
+
+/** A share link as its owner sees it. */
+export interface ShareLinkInfo {
+  id: string;
+  token: string;
+  role: 'view' | 'comment' | 'edit';
+  createdAt: string;
+  expiresAt: string | null;
+  members: number;
+}
+
+/** A design someone else owns, with the role you have on it. */
+export interface SharedDesignSummary extends DesignSummary {
+  role: 'viewer' | 'commenter' | 'editor';
+}
+
+/** Who may open a design without being a member: nobody (private), or anyone who has its address, as a viewer. */
+export const Visibility = z.enum(['private', 'link-view']);
+export type Visibility = z.infer<typeof Visibility>;
+/** PUT /api/designs/[id]/visibility */
+export const SetVisibilityRequest = z.strictObject({ visibility: Visibility });

@@ -3,6 +3,7 @@ import type { DesignDocument } from '../design/document.ts';
 import type { Diagnostic } from '../design/diagnostics.ts';
 import type { LoggedOp } from '../design/design-state.ts';
 import type { TensorShape } from '../design/validate.ts';
+import type { Role } from './access.ts';
 import type { Framing, LossPoint, MetricResult, SampleDescription, TrainingEvaluation, TrainingSettings } from '../tasks/index.ts';
 
 /**
@@ -121,6 +122,8 @@ export interface Refusal {
     | 'conflict'
     | 'rate-limited'
     | 'job-refused'
+    /** Your role on the design does not allow this. */
+    | 'forbidden'
     | 'internal';
   message: string;
   /** For refused ops: the design rule that refused it (lib/design's refusal code). */
@@ -132,6 +135,8 @@ export type JoinAnswer =
       ok: true;
       designId: string;
       you: Participant;
+      /** Your role on the design: what the editor lets you do (the server enforces it). */
+      role: Role;
       version: number;
       title: string;
       catchUp: CatchUp;
@@ -235,4 +240,6 @@ export interface ServerToClientEvents {
   'presence:selection': (msg: { id: string; nodeIds: string[] }) => void;
   'presence:viewport': (msg: { id: string; x: number; y: number; zoom: number }) => void;
   'job:event': (msg: JobEventMessage) => void;
+  /** Your role on the design changed (a share link was revoked): `role` null means you lost access and left the room. */
+  'access:changed': (msg: { designId: string; role: Role | null }) => void;
 }

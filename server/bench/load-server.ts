@@ -17,6 +17,8 @@ import { DesignStore } from '../design-store.ts';
 import { GuestIdentities } from '../identity.ts';
 import { WorkerPool } from '../jobs/index.ts';
 import { jobKinds } from '../jobs/kinds/index.ts';
+import { Accounts } from '../access/accounts.ts';
+import { People } from '../access/people.ts';
 import { Realtime } from '../realtime.ts';
 import { createTestDatabase } from '../test-database.ts';
 import { delayStats, type DelayStats, type FromServer, type ToServer } from './load-ipc.ts';
@@ -156,7 +158,10 @@ async function main(): Promise<void> {
   const log = pino({ level: 'error' }, errorLog);
   const jobs = await WorkerPool.start({ log, wallTimeMs: maxMs });
   const http = createServer();
-  const realtime = new Realtime(http, store, identities, log, jobs);
+  // Every bench guest edits: the load is what is measured, not who may do what.
+  const people = new People(identities, new Accounts(database.db));
+  const everyoneEdits = { roleOf: async () => 'editor' as const };
+  const realtime = new Realtime(http, store, people, everyoneEdits, log, jobs);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
 

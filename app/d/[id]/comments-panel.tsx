@@ -12,6 +12,8 @@ import { newId } from './new-id';
 import type { EditOutcome } from './use-design-room';
 
 interface Props {
+  /** False for viewers: threads are shown, no new comment is offered. */
+  mayComment?: boolean;
   doc: DesignDocument;
   you: Participant | null;
   /** Show only this node's threads (a badge or "Comment on this node" was used), or every thread. */
@@ -26,7 +28,7 @@ interface Props {
 }
 
 /** The Comments tab: threads grouped by node, open or all, and a field to start one. */
-export function CommentsPanel({ doc, you, onlyNode, onOnlyNode, selectedNode, composeToken, edit, onFocusNode }: Props) {
+export function CommentsPanel({ doc, you, onlyNode, onOnlyNode, selectedNode, composeToken, edit, onFocusNode, mayComment = true }: Props) {
   const [filter, setFilter] = useState<ThreadFilter>('open');
   const groups = useMemo(() => threadGroups(doc, filter, onlyNode), [doc, filter, onlyNode]);
   const target = onlyNode ?? (selectedNode && doc.nodes.some((n) => n.id === selectedNode) ? selectedNode : null);
@@ -62,16 +64,18 @@ export function CommentsPanel({ doc, you, onlyNode, onOnlyNode, selectedNode, co
           </button>
         )}
       </div>
-      <div className="comments-new">
-        <CommentComposer
-          key={target ?? 'design'}
-          label={target ? `New comment on ${targetName}` : 'New comment on the whole design'}
-          placeholder={target ? `Comment on ${targetName}…` : 'Comment on the whole design…'}
-          submitLabel="Comment"
-          onSubmit={start}
-          focusToken={composeToken}
-        />
-      </div>
+      {mayComment && (
+        <div className="comments-new">
+          <CommentComposer
+            key={target ?? 'design'}
+            label={target ? `New comment on ${targetName}` : 'New comment on the whole design'}
+            placeholder={target ? `Comment on ${targetName}…` : 'Comment on the whole design…'}
+            submitLabel="Comment"
+            onSubmit={start}
+            focusToken={composeToken}
+          />
+        </div>
+      )}
       {groups.length === 0 ? (
         <p className="muted comments-empty">
           {filter === 'open' ? 'No open threads.' : 'No comments yet.'} Select a node and write one above, or use “Comment on this node” in the inspector.

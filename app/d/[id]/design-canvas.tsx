@@ -54,6 +54,8 @@ interface Props {
   onUserMove: () => void;
   /** Showing the past (a preview or replay): nothing can be moved, deleted, connected or dropped. */
   readOnly?: boolean;
+  /** Nodes may be selected even when read-only (to inspect them); default: only when editable. */
+  selectable?: boolean;
 }
 
 /** Reports the view as it changes (fitView, following and the person's own moves alike). */
@@ -65,7 +67,7 @@ function ViewportReporter({ onViewport }: { onViewport: (viewport: Viewport) => 
 
 /** The graph: the document drawn with React Flow; every change a person makes becomes an op. */
 export function DesignCanvas(props: Props) {
-  const { doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken, cursors, people, onPointer, onViewport, onUserMove, readOnly = false } = props;
+  const { doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken, cursors, people, onPointer, onViewport, onUserMove, readOnly = false, selectable = !readOnly } = props;
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const selected = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>([]);
@@ -203,7 +205,7 @@ export function DesignCanvas(props: Props) {
       deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
-      elementsSelectable={!readOnly}
+      elementsSelectable={selectable}
       minZoom={0.1}
       fitView
       defaultEdgeOptions={{ labelBgPadding: [4, 2], labelBgBorderRadius: 4 }}

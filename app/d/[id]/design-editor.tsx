@@ -26,6 +26,8 @@ import { ParticipantList } from './participant-list';
 import { ConnectionBanner, RemoteSelections } from './presence';
 import { ProblemsList } from './problems-list';
 import { ShareButton } from './share-button';
+import { AccessLost, RoleBadge } from './role-badge';
+import { can, type Role } from '@/lib/protocol/access';
 import { ShortcutsButton } from './shortcuts-dialog';
 import { SidePanel } from './side-panel';
 import { StatusBar, type Notice } from './status-bar';
@@ -48,18 +50,21 @@ const TrainPanel = dynamic(() => import('./train-panel').then((m) => m.TrainPane
 const jobBadge = (active: { state: 'queued' | 'running' } | null) => (active ? active.state : null);
 
 /** The page where a group builds a design together. */
-export function DesignEditor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
+export function DesignEditor({ designId, initialTitle, initialRole }: { designId: string; initialTitle: string; initialRole: Role }) {
   return (
     <ReactFlowProvider>
-      <Editor designId={designId} initialTitle={initialTitle} />
+      <Editor designId={designId} initialTitle={initialTitle} initialRole={initialRole} />
     </ReactFlowProvider>
   );
 }
 
 const NOTICE_MS = 8000;
 
-function Editor({ designId, initialTitle }: { designId: string; initialTitle: string }) {
+function Editor({ designId, initialTitle, initialRole }: { designId: string; initialTitle: string; initialRole: Role }) {
   const room = useDesignRoom(designId, initialTitle);
+  // The server enforces the role; the editor only stops offering what it would refuse.
+  const role = room.role === undefined ? initialRole : room.role;
+  const mayEdit = can(role, 'edit');
   const { status, problem, title, doc, version, diagnostics, history, participants, you, cursors, sendCursor, sendSelection, sendViewport, edit, undo, redo } = room;
   const jobs = useDesignJobs(designId, room.socket, room.joinedJobs);
   const flow = useReactFlow();
@@ -75,7 +80,8 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
 
   // Previewing a version or replaying: the canvas shows that state, read-only, while the live one goes on underneath.
   const past = useDesignHistory(designId, version, sideTab === 'history');
-  const readOnly = past.shown !== null;
+  const previewing = past.shown !== null;
+  const readOnly = previewing || !mayEdit;
   const shownDoc = past.shown?.doc ?? doc;
 
   const others = useMemo(() => participants.filter((p) => p.id !== you?.id), [participants, you]);
@@ -113,15 +119,15 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
   // The server's diagnostics describe the live design; a past version's are worked out here.
   const shownDiagnostics = useMemo<DiagnosticsMessage | null>(
     () =>
-      readOnly
+      previewing
         ? { designId, version: past.shownVersion ?? 0, ok: validation.ok, diagnostics: validation.diagnostics, edges: validation.edges }
         : diagnostics,
-    [readOnly, designId, past.shownVersion, validation, diagnostics],
+    [previewing, designId, past.shownVersion, validation, diagnostics],
   );
 
   useEffect(() => {
-    if (readOnly) setSelection([]);
-  }, [readOnly]);
+    if (previewing) setSelection([]);
+  }, [previewing]);
 
   // Keep the past in view as it grows (replay) or changes (another version), and refit on the way back to live.
   const shownSize = past.shown ? past.shown.doc.nodes.length : null;
@@ -257,6 +263,8 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
   const diagnosticList = shownDiagnostics?.diagnostics ?? [];
   const blank = shownDoc.nodes.length === 0 && !readOnly;
 
+  if (role === null) return <AccessLost />;
+
   return (
     <div className="editor">
       <header className="editor-bar">
@@ -264,6 +272,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
           Multihead
         </Link>
         <TitleEditor title={title} onRename={(next) => edit({ type: 'renameDesign', title: next })} />
+        <RoleBadge role={role} />
         <span className="spacer" />
         <button type="button" className="ghost" onClick={commands.arrange} disabled={blank || readOnly} title="Lay the design out left to right (Shift+A)">
           Arrange
@@ -278,14 +287,14 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
           Fork
         </button>
         <ExportMenu designId={designId} title={title} onError={(text) => setNotice({ kind: 'error', text })} />
-        <ShareButton />
+        <ShareButton designId={designId} owner={role === 'owner'} />
         <ShortcutsButton />
         <ThemeSwitch />
         <ParticipantList participants={participants} you={you?.id ?? null} following={followingId} onFollow={(id) => setFollowingId((cur) => (cur === id ? null : id))} />
         <ConnectionIndicator status={status} problem={problem} />
       </header>
       <main className="canvas" aria-label="Design canvas">
-        <Palette onAdd={(type) => addNode(type)} disabled={readOnly} />
+        {mayEdit && <Palette onAdd={(type) => addNode(type)} disabled={readOnly} />}
         <div className="flow" ref={flowArea}>
           <RemoteSelections.Provider value={remoteSelections}>
             <NodeComments.Provider value={nodeComments}>
@@ -294,6 +303,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
                   doc={shownDoc}
                   diagnostics={shownDiagnostics}
                   readOnly={readOnly}
+                  selectable={!previewing}
                   selection={selection}
                   onSelectionChange={setSelection}
                   act={act}
@@ -359,8 +369,9 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
                     cost={selectedNode ? cost.nodes[selectedNode.id] : undefined}
                     problems={selectedNode ? diagnosticList.filter((d) => d.nodeId === selectedNode.id) : []}
                     onSetParams={setParams}
+                    readOnly={readOnly}
                     actions={
-                      selectedNode && (
+                      selectedNode && can(role, 'comment') && (
                         <button type="button" className="ghost comment-on-node" onClick={() => commentOn(selectedNode.id)}>
                           Comment on this node
                         </button>
@@ -376,14 +387,14 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
               label: 'Run',
               badge: jobBadge(jobs.runJob),
               content: (
-                <RunPanel doc={doc} errorCount={liveValidation.diagnostics.filter((d) => d.severity === 'error').length} jobs={jobs} participants={participants} onFocus={focusNode} />
+                <RunPanel mayRun={can(role, 'run')} doc={doc} errorCount={liveValidation.diagnostics.filter((d) => d.severity === 'error').length} jobs={jobs} participants={participants} onFocus={focusNode} />
               ),
             },
             {
               id: 'train',
               label: 'Train',
               badge: jobBadge(jobs.trainJob),
-              content: <TrainPanel designId={designId} doc={doc} validation={liveValidation} jobs={jobs} participants={participants} onFocus={focusNode} />,
+              content: <TrainPanel mayTrain={can(role, 'train')} designId={designId} doc={doc} validation={liveValidation} jobs={jobs} participants={participants} onFocus={focusNode} />,
             },
             {
               id: 'comments',
@@ -391,6 +402,7 @@ function Editor({ designId, initialTitle }: { designId: string; initialTitle: st
               badge: openCount(doc.comments) > 0 ? String(openCount(doc.comments)) : null,
               content: (
                 <CommentsPanel
+                  mayComment={can(role, 'comment')}
                   doc={doc}
                   you={you}
                   onlyNode={commentsFor}

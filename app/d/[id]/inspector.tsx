@@ -18,6 +18,8 @@ interface Props {
   cost: NodeCost | undefined;
   problems: Diagnostic[];
   onSetParams: (id: string, params: Record<string, unknown>) => Promise<EditOutcome>;
+  /** Shown, not editable (a viewer or commenter). */
+  readOnly?: boolean;
   /** More things to do with the node (comment on it…), shown under its name. */
   actions?: ReactNode;
 }
@@ -43,7 +45,7 @@ function ShapeList({ title, shapes }: { title: string; shapes: Record<string, { 
 }
 
 /** The selected node: a form generated from its catalog schema, what the layer does, and what flows through it. */
-export function Inspector({ node, selectedCount, shapes, cost, problems, onSetParams, actions }: Props) {
+export function Inspector({ node, selectedCount, shapes, cost, problems, onSetParams, actions, readOnly = false }: Props) {
   const [refusal, setRefusal] = useState<{ nodeId: string; message: string } | null>(null);
   if (!node) {
     return (
@@ -68,9 +70,11 @@ export function Inspector({ node, selectedCount, shapes, cost, problems, onSetPa
       </p>
       {actions}
       <form onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
-        {paramFields(node.type).map((f) => (
-          <ParamInput key={`${node.id}:${f.name}:${String(node.params[f.name])}`} field={f} value={node.params[f.name]} onChange={(v) => change(f.name, v)} />
-        ))}
+        <fieldset className="param-fieldset" disabled={readOnly}>
+          {paramFields(node.type).map((f) => (
+            <ParamInput key={`${node.id}:${f.name}:${String(node.params[f.name])}`} field={f} value={node.params[f.name]} onChange={(v) => change(f.name, v)} />
+          ))}
+        </fieldset>
       </form>
       {refusal?.nodeId === node.id && (
         <p className="error-text" role="alert">

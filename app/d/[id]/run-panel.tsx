@@ -23,6 +23,8 @@ import type { DesignJobs } from './use-design-jobs';
 import './job-panels.css';
 
 interface RunPanelProps {
+  /** False for viewers and commenters: the server would refuse. */
+  mayRun?: boolean;
   doc: DesignDocument;
   /** Errors that keep the design from running (0 = it can run). */
   errorCount: number;
@@ -32,11 +34,12 @@ interface RunPanelProps {
 }
 
 /** The Run tab: one forward pass on a sample batch, and what everyone can see of it. */
-export function RunPanel({ doc, errorCount, jobs, participants, onFocus }: RunPanelProps) {
+export function RunPanel({ doc, errorCount, jobs, participants, onFocus, mayRun = true }: RunPanelProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const { runJob, runResult, runFailure } = jobs;
-  const reason =
-    errorCount > 0
+  const reason = !mayRun
+    ? 'Only its editors and owner may run this design.'
+    : errorCount > 0
       ? `Fix the design's ${errorCount === 1 ? 'error' : `${errorCount} errors`} first (see Inspect).`
       : doc.nodes.length === 0
         ? 'Add layers or start from a template first.'

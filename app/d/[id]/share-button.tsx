@@ -2,15 +2,22 @@
 
 import './share-button.css';
 import { useEffect, useRef, useState } from 'react';
+import { ShareLinksDialog } from './share-links-dialog';
 
 const SAID_MS = 3000;
 
 /**
- * Copies the design's address so others can join. When the browser will not
- * write to the clipboard (an insecure page, a refusal), the link is shown
- * selected in a read-only field to copy by hand.
+ * Copies the design's address so others who are members can open it. When the
+ * browser will not write to the clipboard (an insecure page, a refusal), the
+ * link is shown selected in a read-only field to copy by hand. The owner gets
+ * the share-links dialog instead: links that make people members, with a role.
  */
-export function ShareButton() {
+export function ShareButton({ designId, owner = false }: { designId: string; owner?: boolean }) {
+  if (owner) return <ShareLinksDialog designId={designId} />;
+  return <CopyPageLink />;
+}
+
+function CopyPageLink() {
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string }>({ kind: 'idle' });
   const field = useRef<HTMLInputElement>(null);
 

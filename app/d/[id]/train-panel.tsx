@@ -16,6 +16,8 @@ import { usePastTrainings } from './use-past-trainings';
 import './job-panels.css';
 
 interface TrainPanelProps {
+  /** False for viewers and commenters: the server would refuse. */
+  mayTrain?: boolean;
   designId: string;
   doc: DesignDocument;
   validation: ValidationResult;
@@ -30,7 +32,7 @@ interface TaskChoice {
 }
 
 /** The Train tab: pick a task and settings, watch the curves grow with everyone, compare with past runs. */
-export function TrainPanel({ designId, doc, validation, jobs, participants, onFocus }: TrainPanelProps) {
+export function TrainPanel({ designId, doc, validation, jobs, participants, onFocus, mayTrain = true }: TrainPanelProps) {
   const choices = useMemo((): TaskChoice[] => {
     const all = listTasks().map((task) => {
       const match = matchTask(doc, task, validation);
@@ -72,8 +74,9 @@ export function TrainPanel({ designId, doc, validation, jobs, participants, onFo
     [trainJob, trainProgress, trainCancelled, trainResult],
   );
   const { past, problem: pastProblem } = usePastTrainings(designId, `${trainResult?.jobId ?? ''}|${trainFailure?.message ?? ''}`);
-  const reason =
-    chosen.problems.length > 0
+  const reason = !mayTrain
+    ? 'Only its editors and owner may train this design.'
+    : chosen.problems.length > 0
       ? `This design cannot train on ${chosen.task.title} yet (see below).`
       : trainJob
         ? 'A training of this design is already under way.'

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Role } from '@/lib/protocol/access';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { LoggedOp } from '@/lib/design/design-state';
@@ -53,6 +54,8 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   const [history, setHistory] = useState<History>({ canUndo: false, canRedo: false });
   const [participants, setParticipants] = useState<PresenceState[]>([]);
   const [you, setYou] = useState<Participant | null>(null);
+  // Your role on the design as the server last said; null after losing access (a revoked link).
+  const [role, setRole] = useState<Role | null | undefined>(undefined);
   const [cursors, setCursors] = useState<RemoteCursors>({});
   // For features that listen to the room themselves (jobs): the socket, and the jobs as of the latest join.
   const [socket, setSocket] = useState<RoomSocket | null>(null);
@@ -121,8 +124,10 @@ export function useDesignRoom(designId: string, initialTitle: string) {
         if (!answer.ok) {
           setStatus('offline');
           setProblem(answer.message);
+          if (answer.code === 'not-found') setRole(null);
           return;
         }
+        setRole(answer.role);
         const events: ReplicaEvent[] = [];
         if (answer.catchUp.kind === 'snapshot') {
           const state = { title: answer.catchUp.title, doc: answer.catchUp.doc };
@@ -153,6 +158,14 @@ export function useDesignRoom(designId: string, initialTitle: string) {
       setCursors({});
     });
     socket.io.on('reconnect_attempt', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.on('access:changed', (msg) => {
+      setRole(msg.role);
+      if (msg.role) return;
+      // Out of the room for good: stop reconnecting into a design we may no longer see.
+      setStatus('offline');
+      setProblem('You no longer have access to this design.');
+      socket.disconnect();
+    });
     socket.on('op:applied', (msg) => replica.current && handle(replica.current.remote(msg.version, msg.op)));
     socket.on('design:diagnostics', (msg) => setDiagnostics((old) => (old && old.version > msg.version ? old : msg)));
     socket.on('presence:joined', (p) => setParticipants((list) => [...list.filter((x) => x.id !== p.id), p]));
@@ -275,6 +288,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     history,
     participants,
     you,
+    role,
     cursors,
     socket,
     joinedJobs,

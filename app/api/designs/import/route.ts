@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(req: Request): Promise<Response> {
   const body = await readJsonBody(req, ImportDesignRequest, MAX_IMPORT_BYTES);
   if (!body.ok) return body.response;
-  const outcome = await importDesign(services().designs, requestPerson(req), body.data.document, body.data.title);
+  const outcome = await importDesign(services().designs, await requestPerson(req), body.data.document, body.data.title);
   if (!outcome.ok) return Response.json(outcome, { status: 422 });
   return Response.json({ ok: true, design: outcome.design }, { status: 201 });
 }

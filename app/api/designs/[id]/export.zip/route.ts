@@ -1,5 +1,5 @@
 import { exportFileName } from '@/lib/export/file-name';
-import { roomFromUrl } from '@/server/design-room-lookup';
+import { designRoute } from '@/server/access/design-route';
 import { apiError } from '@/server/http';
 import { designPytorchExport } from '@/server/pytorch-export';
 import { services } from '@/server/services';
@@ -7,9 +7,7 @@ import { services } from '@/server/services';
 export const dynamic = 'force-dynamic';
 
 /** The design as PyTorch (model.py, weights.safetensors, config.json, README.md), with its latest trained weights when they fit. */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const room = await roomFromUrl((await params).id);
-  if (!room) return apiError(404, 'not-found', 'No design has this id.');
+export const GET = designRoute<{ id: string }>('export', async (_req, { room }) => {
   const { state } = room.current;
   const exported = designPytorchExport(state, await services().runs.latestWeights(room.designId));
   if (!exported.ok) return apiError(422, exported.code, exported.message);
@@ -20,4 +18,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       'cache-control': 'no-store',
     },
   });
-}
+});

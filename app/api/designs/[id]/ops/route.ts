@@ -1,14 +1,12 @@
 import { OpsQuery } from '@/lib/protocol/http';
-import { roomFromUrl } from '@/server/design-room-lookup';
+import { designRoute } from '@/server/access/design-route';
 import { apiError } from '@/server/http';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
 
 /** The op log, oldest first and a page at a time: the browser replays it to scrub through the design's construction. */
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const room = await roomFromUrl((await params).id);
-  if (!room) return apiError(404, 'not-found', 'No design has this id.');
+export const GET = designRoute<{ id: string }>('history', async (req, { room }) => {
   const query = OpsQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) {
     const issue = query.error.issues[0];
@@ -17,4 +15,4 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const current = room.current.version;
   const ops = await services().history.ops(room.designId, query.data.after, query.data.limit, current);
   return Response.json({ ok: true, current, ops });
-}
+});

@@ -1,0 +1,5 @@
+import { signUp } from '@/server/access/auth-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = signUp;

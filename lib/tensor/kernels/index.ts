@@ -1,7 +1,10 @@
 /**
  * The kernel interface: every hot loop of the runtime goes through here, so a
- * faster backend (WebAssembly SIMD, a later issue) can replace the plain
- * TypeScript one without touching ops or layers.
+ * faster backend can replace the plain TypeScript one without touching ops or
+ * layers. Two implementations: plainKernels (./plain.ts, the reference, and the
+ * default until a runtime installs another) and the WebAssembly SIMD kernels
+ * (../wasm/wasm-kernels.ts), which server/kernels/load-kernels.ts installs in
+ * Node processes and job workers.
  */
 export interface MatmulArgs {
   /** Row-major left operand; logical shape [m, k] (or [k, m] when transA). */
@@ -37,7 +40,7 @@ export function kernels(): Kernels {
   return active;
 }
 
-/** Swap the backend (tests and benchmarks compare backends this way). */
-export function useKernels(next: Kernels): void {
+/** Swaps the backend for every op (the Node loader, tests and benchmarks do this). */
+export function setKernels(next: Kernels): void {
   active = next;
 }

@@ -25,10 +25,37 @@ export interface MatmulArgs {
   accumulate: boolean;
 }
 
+/**
+ * One Adam/AdamW update of one parameter, in place. Every scalar is already
+ * rounded to float32 (as ATen receives it); each step of the formula is rounded
+ * to float32 where PyTorch stores a float32 tensor (see optim/adam.ts).
+ */
+export interface AdamStepArgs {
+  param: Float32Array;
+  grad: Float32Array;
+  expAvg: Float32Array;
+  expAvgSq: Float32Array;
+  /** AdamW's p ← p·decay before the update, or null for none. */
+  decay: number | null;
+  /** Adam's L2 term g ← g + l2·p (0 for none). */
+  l2: number;
+  /** 1 − β1 (m ← m + w·(g − m)). */
+  lerpWeight: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  /** −lr / (1 − β1^t). */
+  negStepSize: number;
+  /** √(1 − β2^t). */
+  biasCorrection2Sqrt: number;
+  eps: number;
+}
+
 export interface Kernels {
   readonly name: string;
   /** One (non-batched) matrix product; ops loop over batch offsets. */
   matmul(args: MatmulArgs): void;
+  /** One Adam/AdamW update of one parameter tensor. */
+  adamStep(args: AdamStepArgs): void;
 }
 
 import { plainKernels } from './plain.ts';

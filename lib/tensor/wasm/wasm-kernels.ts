@@ -5,7 +5,7 @@
  * stays free of I/O. Operands are copied into the module's memory in bulk and
  * results copied out in bulk: nothing crosses the boundary per element.
  */
-import type { Kernels, MatmulArgs } from '../kernels/index.ts';
+import type { AdamStepArgs, Kernels, MatmulArgs } from '../kernels/index.ts';
 import { WasmArena } from './arena.ts';
 
 /** What the compiled module exports (see assembly/index.ts). */
@@ -13,6 +13,7 @@ interface WasmKernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, pack: number): void;
+  adamStep(p: number, g: number, m: number, v: number, n: number, useDecay: number, decay: number, l2: number, lerpWeight: number, beta2: number, oneMinusBeta2: number, negStepSize: number, bc2Sqrt: number, eps: number): void;
 }
 
 /** Kernels that also report their module's memory (for the memory-flat test and the bench). */
@@ -46,5 +47,19 @@ export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
     arena.copyOut(po, out, outOffset, m * n);
   }
 
-  return { name: 'wasm-simd', matmul, memoryBytes: () => arena.memoryBytes };
+  function adamStep(args: AdamStepArgs): void {
+    const n = args.param.length;
+    arena.reset();
+    const p = arena.copyIn(args.param, 0, n);
+    const g = arena.copyIn(args.grad, 0, n);
+    const m = arena.copyIn(args.expAvg, 0, n);
+    const v = arena.copyIn(args.expAvgSq, 0, n);
+    const { decay, l2, lerpWeight, beta2, oneMinusBeta2, negStepSize, biasCorrection2Sqrt, eps } = args;
+    wasm.adamStep(p, g, m, v, n, decay === null ? 0 : 1, decay ?? 1, l2, lerpWeight, beta2, oneMinusBeta2, negStepSize, biasCorrection2Sqrt, eps);
+    arena.copyOut(p, args.param, 0, n);
+    arena.copyOut(m, args.expAvg, 0, n);
+    arena.copyOut(v, args.expAvgSq, 0, n);
+  }
+
+  return { name: 'wasm-simd', matmul, adamStep, memoryBytes: () => arena.memoryBytes };
 }

@@ -1,5 +1,6 @@
 // AssemblyScript entry of the WebAssembly kernels (see server/kernels/build-wasm-kernels.ts).
 export { matmul } from './matmul';
+export { adamStep } from './adam';
 
 /** Where free memory starts: the JS side lays out its scratch arena from here. */
 export function heapBase(): usize {

@@ -56,6 +56,8 @@ export interface Kernels {
   matmul(args: MatmulArgs): void;
   /** One Adam/AdamW update of one parameter tensor. */
   adamStep(args: AdamStepArgs): void;
+  /** y = softmax (or log-softmax when `logarithm`) of each of `rows` contiguous rows of `len` floats of x. */
+  softmaxRows(x: Float32Array, y: Float32Array, rows: number, len: number, logarithm: boolean): void;
 }
 
 import { plainKernels } from './plain.ts';

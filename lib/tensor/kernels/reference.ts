@@ -1,4 +1,5 @@
 import { plainAdamStep } from './adam-step.ts';
+import { plainSoftmaxRows } from './softmax-rows.ts';
 import type { Kernels, MatmulArgs } from './index.ts';
 
 /** Naive triple-loop matmul: obviously right, slow; the oracle the fast kernel is tested against. */
@@ -31,4 +32,4 @@ export function referenceMatmul({
 }
 
 /** Kernels backed by the naive matmul (for tests and benchmark comparisons). */
-export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul, adamStep: plainAdamStep };
+export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul, adamStep: plainAdamStep, softmaxRows: plainSoftmaxRows };

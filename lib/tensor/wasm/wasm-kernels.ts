@@ -13,6 +13,7 @@ interface WasmKernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, pack: number): void;
+  softmaxRows(x: number, y: number, rows: number, len: number, logarithm: number): void;
   adamStep(p: number, g: number, m: number, v: number, n: number, useDecay: number, decay: number, l2: number, lerpWeight: number, beta2: number, oneMinusBeta2: number, negStepSize: number, bc2Sqrt: number, eps: number): void;
 }
 
@@ -61,5 +62,15 @@ export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
     arena.copyOut(v, args.expAvgSq, 0, n);
   }
 
-  return { name: 'wasm-simd', matmul, adamStep, memoryBytes: () => arena.memoryBytes };
+  function softmaxRows(x: Float32Array, y: Float32Array, rows: number, len: number, logarithm: boolean): void {
+    const count = rows * len;
+    if (count === 0) return;
+    arena.reset();
+    const px = arena.copyIn(x, 0, count);
+    const py = arena.take(count);
+    wasm.softmaxRows(px, py, rows, len, logarithm ? 1 : 0);
+    arena.copyOut(py, y, 0, count);
+  }
+
+  return { name: 'wasm-simd', matmul, adamStep, softmaxRows, memoryBytes: () => arena.memoryBytes };
 }

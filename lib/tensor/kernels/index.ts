@@ -50,6 +50,36 @@ export interface AdamStepArgs {
   eps: number;
 }
 
+/** Layer norm over the last dim of `rows` contiguous rows of `d` floats. */
+export interface LayerNormForwardArgs {
+  x: Float32Array;
+  weight: Float32Array | null;
+  bias: Float32Array | null;
+  /** Output, rows·d. */
+  y: Float32Array;
+  /** Written: each row's mean and 1/√(var + eps), kept for the backward pass. */
+  mean: Float64Array;
+  rstd: Float64Array;
+  rows: number;
+  d: number;
+  eps: number;
+}
+
+/** Layer norm's backward: adds into each gradient buffer that is not null. */
+export interface LayerNormBackwardArgs {
+  x: Float32Array;
+  weight: Float32Array | null;
+  /** Upstream gradient, rows·d. */
+  g: Float32Array;
+  mean: Float64Array;
+  rstd: Float64Array;
+  gx: Float32Array | null;
+  gw: Float32Array | null;
+  gb: Float32Array | null;
+  rows: number;
+  d: number;
+}
+
 export interface Kernels {
   readonly name: string;
   /** One (non-batched) matrix product; ops loop over batch offsets. */
@@ -58,6 +88,8 @@ export interface Kernels {
   adamStep(args: AdamStepArgs): void;
   /** y = softmax (or log-softmax when `logarithm`) of each of `rows` contiguous rows of `len` floats of x. */
   softmaxRows(x: Float32Array, y: Float32Array, rows: number, len: number, logarithm: boolean): void;
+  layerNormForward(args: LayerNormForwardArgs): void;
+  layerNormBackward(args: LayerNormBackwardArgs): void;
 }
 
 import { plainKernels } from './plain.ts';

@@ -1,4 +1,5 @@
 import { plainAdamStep } from './adam-step.ts';
+import { plainLayerNormBackward, plainLayerNormForward } from './layer-norm-rows.ts';
 import { plainSoftmaxRows } from './softmax-rows.ts';
 import type { Kernels, MatmulArgs } from './index.ts';
 
@@ -32,4 +33,4 @@ export function referenceMatmul({
 }
 
 /** Kernels backed by the naive matmul (for tests and benchmark comparisons). */
-export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul, adamStep: plainAdamStep, softmaxRows: plainSoftmaxRows };
+export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul, adamStep: plainAdamStep, softmaxRows: plainSoftmaxRows, layerNormForward: plainLayerNormForward, layerNormBackward: plainLayerNormBackward };

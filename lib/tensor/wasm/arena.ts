@@ -33,15 +33,15 @@ export class WasmArena {
     return at;
   }
 
-  /** Copies `count` floats of `src` from `offset` into a new block; returns its address. */
-  copyIn(src: Float32Array, offset: number, count: number): number {
+  /** Copies `count` values of `src` from `offset` into a new float32 block (float64 sources are rounded); returns its address. */
+  copyIn(src: Float32Array | Float64Array, offset: number, count: number): number {
     const at = this.take(count);
     this.f32.set(src.subarray(offset, offset + count), at >>> 2);
     return at;
   }
 
   /** Copies `count` floats at byte address `at` out into `dst` from `offset`. */
-  copyOut(at: number, dst: Float32Array, offset: number, count: number): void {
+  copyOut(at: number, dst: Float32Array | Float64Array, offset: number, count: number): void {
     dst.set(this.f32.subarray(at >>> 2, (at >>> 2) + count), offset);
   }
 

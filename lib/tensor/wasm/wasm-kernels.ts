@@ -5,7 +5,7 @@
  * stays free of I/O. Operands are copied into the module's memory in bulk and
  * results copied out in bulk: nothing crosses the boundary per element.
  */
-import type { AdamStepArgs, Kernels, MatmulArgs } from '../kernels/index.ts';
+import type { AdamStepArgs, Kernels, LayerNormBackwardArgs, LayerNormForwardArgs, MatmulArgs } from '../kernels/index.ts';
 import { WasmArena } from './arena.ts';
 
 /** What the compiled module exports (see assembly/index.ts). */
@@ -14,6 +14,8 @@ interface WasmKernelExports {
   heapBase(): number;
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, pack: number): void;
   softmaxRows(x: number, y: number, rows: number, len: number, logarithm: number): void;
+  layerNormForward(x: number, w: number, b: number, y: number, mean: number, rstd: number, rows: number, d: number, eps: number, hasW: number, hasB: number): void;
+  layerNormBackward(x: number, w: number, g: number, mean: number, rstd: number, gx: number, gw: number, gb: number, rows: number, d: number, hasW: number, wantGx: number, wantGw: number, wantGb: number): void;
   adamStep(p: number, g: number, m: number, v: number, n: number, useDecay: number, decay: number, l2: number, lerpWeight: number, beta2: number, oneMinusBeta2: number, negStepSize: number, bc2Sqrt: number, eps: number): void;
 }
 
@@ -72,5 +74,41 @@ export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
     arena.copyOut(py, y, 0, count);
   }
 
-  return { name: 'wasm-simd', matmul, adamStep, softmaxRows, memoryBytes: () => arena.memoryBytes };
+  /** Copies an optional array in (address 0 when absent). */
+  const optionalIn = (a: Float32Array | null, count: number): number => (a ? arena.copyIn(a, 0, count) : 0);
+
+  function layerNormForward({ x, weight, bias, y, mean, rstd, rows, d, eps }: LayerNormForwardArgs): void {
+    if (rows === 0 || d === 0) return;
+    arena.reset();
+    const px = arena.copyIn(x, 0, rows * d);
+    const pw = optionalIn(weight, d);
+    const pb = optionalIn(bias, d);
+    const py = arena.take(rows * d);
+    const pMean = arena.take(rows);
+    const pRstd = arena.take(rows);
+    wasm.layerNormForward(px, pw, pb, py, pMean, pRstd, rows, d, eps, weight ? 1 : 0, bias ? 1 : 0);
+    arena.copyOut(py, y, 0, rows * d);
+    arena.copyOut(pMean, mean, 0, rows);
+    arena.copyOut(pRstd, rstd, 0, rows);
+  }
+
+  function layerNormBackward({ x, weight, g, mean, rstd, gx, gw, gb, rows, d }: LayerNormBackwardArgs): void {
+    if (rows === 0 || d === 0) return;
+    arena.reset();
+    const n = rows * d;
+    const px = arena.copyIn(x, 0, n);
+    const pw = optionalIn(weight, d);
+    const pg = arena.copyIn(g, 0, n);
+    const pMean = arena.copyIn(mean, 0, rows);
+    const pRstd = arena.copyIn(rstd, 0, rows);
+    const pgx = optionalIn(gx, n);
+    const pgw = optionalIn(gw, d);
+    const pgb = optionalIn(gb, d);
+    wasm.layerNormBackward(px, pw, pg, pMean, pRstd, pgx, pgw, pgb, rows, d, weight ? 1 : 0, gx ? 1 : 0, gw ? 1 : 0, gb ? 1 : 0);
+    if (gx) arena.copyOut(pgx, gx, 0, n);
+    if (gw) arena.copyOut(pgw, gw, 0, d);
+    if (gb) arena.copyOut(pgb, gb, 0, d);
+  }
+
+  return { name: 'wasm-simd', matmul, adamStep, softmaxRows, layerNormForward, layerNormBackward, memoryBytes: () => arena.memoryBytes };
 }

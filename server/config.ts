@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  // Read by each job worker (server/kernels/load-kernels.ts); checked here so a typo stops the server at start.
+  MULTIHEAD_KERNELS: z.enum(['ts', 'wasm']).optional(),
 }).extend(JobsEnvSchema.shape);
 
 export interface Config {

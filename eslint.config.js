@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'server/generated/', 'data/', 'test-results/', 'playwright-report/', 'artifacts/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', 'server/generated/', 'lib/tensor/wasm/assembly/', 'data/', 'test-results/', 'playwright-report/', 'artifacts/', 'next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,6 +22,9 @@ describe('parseConfig', () => {
     expect(level.ok).toBe(false);
     expect(!level.ok && level.message).toMatch(/^Invalid LOG_LEVEL="loud": /);
     expect(parseConfig({ PORT: '70000' }).ok).toBe(false);
+    const kernels = parseConfig({ MULTIHEAD_KERNELS: 'simd' });
+    expect(!kernels.ok && kernels.message).toMatch(/^Invalid MULTIHEAD_KERNELS="simd": /);
+    expect(parseConfig({ MULTIHEAD_KERNELS: 'ts' }).ok).toBe(true);
   });
 
   it('ignores HOSTNAME, which containers set to the machine name', () => {

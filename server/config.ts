@@ -19,6 +19,8 @@ const EnvSchema = z.object({
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http(s) URL such as https://multihead.example.org')
     .transform((v) => new URL(v).origin)
     .optional(),
+  // Read by each job worker (server/kernels/load-kernels.ts); checked here so a typo stops the server at start.
+  MULTIHEAD_KERNELS: z.enum(['ts', 'wasm']).optional(),
 }).extend(JobsEnvSchema.shape);
 
 export interface Config {

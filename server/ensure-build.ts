@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildWasmKernels } from './kernels/build-wasm-kernels.ts';
 import { sourceFingerprint } from './source-fingerprint.ts';
 
 // `npm start` builds when there is no build or the sources changed since it
@@ -9,6 +10,8 @@ const root = process.cwd();
 const stamp = path.join(root, '.next', 'multihead-source.sha256');
 const fingerprint = sourceFingerprint(root);
 const force = process.argv.includes('--force');
+// The runtime's WebAssembly kernels (job workers load them; the Next build does not need them).
+await buildWasmKernels(force);
 const current = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
 
 if (force || !current) {

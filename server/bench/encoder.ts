@@ -1,10 +1,13 @@
-/** The encoder-layer comparison: ms per forward and per training step, ours vs tfjs-cpu vs tfjs-wasm. */
+/** The encoder-layer comparison: ms per forward and per training step, ours (TS and WASM kernels) vs tfjs-cpu vs tfjs-wasm. */
+import { kernels, setKernels, type Kernels } from '../../lib/tensor/kernels/index.ts';
+import { plainKernels } from '../../lib/tensor/kernels/plain.ts';
 import { defaultTorchWeights, describeEncoder, type EncoderRun, type TorchWeights } from './encoder-config.ts';
 import { TFJS_BACKENDS, type TfjsBackend } from './peers.ts';
 import type { BenchPart } from './section.ts';
 import { renderTable, speedRatio, withUnit } from './table.ts';
+import { wasmKernelsOrNull } from './matmul.ts';
 
-type Runs = { ours: EncoderRun | null } & Record<TfjsBackend, EncoderRun | null>;
+type Runs = { ours: EncoderRun | null; oursTs: EncoderRun | null } & Record<TfjsBackend, EncoderRun | null>;
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   if (a.length !== b.length) return Infinity;
@@ -17,15 +20,20 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
  * Our layer (lib/nn, loaded lazily so a broken or missing lib shows as n/a
  * instead of failing the whole benchmark), and its initial weights for tfjs.
  */
-async function runOurs(notes: string[]): Promise<{ run: EncoderRun | null; weights: TorchWeights }> {
+async function runOurs(backend: Kernels | null, notes: string[]): Promise<{ run: EncoderRun | null; weights: TorchWeights }> {
+  const previous = kernels();
   try {
+    if (!backend) throw new Error('kernels did not load');
+    setKernels(backend);
     const { makeOursEncoder, runOursEncoder } = await import('./encoder-ours.ts');
     const encoder = makeOursEncoder();
     const weights = encoder.layer.stateDict(); // before training, so tfjs starts from identical weights
     return { run: runOursEncoder(encoder), weights };
   } catch (error) {
-    notes.push(`ours: n/a (${(error as Error).message})`);
+    notes.push(`ours (${backend?.name ?? 'wasm'}): n/a (${(error as Error).message})`);
     return { run: null, weights: defaultTorchWeights() };
+  } finally {
+    setKernels(previous);
   }
 }
 
@@ -49,7 +57,8 @@ function checkLines(runs: Runs): string[] {
   const steps = ours.firstLosses.length;
   const lossText = (r: EncoderRun): string => r.firstLosses.map((l) => l.toFixed(6)).join(', ');
   lines.push(`  check (same initial weights and input): losses of the first ${steps} Adam steps`);
-  lines.push(`    ours       ${lossText(ours)}`);
+  lines.push(`    ours WASM  ${lossText(ours)}`);
+  if (runs.oursTs) lines.push(`    ours TS    ${lossText(runs.oursTs)}   first forward max |WASM − TS| = ${maxAbsDiff(ours.firstOutput, runs.oursTs.firstOutput).toExponential(1)}`);
   for (const backend of TFJS_BACKENDS) {
     const r = runs[backend];
     if (!r) continue;
@@ -65,6 +74,7 @@ function render(runs: Runs, notes: string[]): string {
   const speed = (r: EncoderRun | null, pick: (r: EncoderRun) => number): number | null => (r ? 1 / pick(r) : null);
   const row = (label: string, pick: (r: EncoderRun) => number): string[] => [
     label,
+    withUnit(runs.oursTs ? pick(runs.oursTs) : null, 'ms'),
     withUnit(runs.ours ? pick(runs.ours) : null, 'ms'),
     withUnit(runs.cpu ? pick(runs.cpu) : null, 'ms'),
     withUnit(runs.wasm ? pick(runs.wasm) : null, 'ms'),
@@ -74,11 +84,12 @@ function render(runs: Runs, notes: string[]): string {
   const table = renderTable(
     [
       { header: 'encoder layer', align: 'left' },
-      { header: 'ours' },
+      { header: 'ours TS' },
+      { header: 'ours WASM' },
       { header: 'tfjs-cpu' },
       { header: 'tfjs-wasm' },
-      { header: 'ours vs cpu' },
-      { header: 'ours vs wasm' },
+      { header: 'WASM vs cpu' },
+      { header: 'WASM vs wasm' },
     ],
     [row('forward', (r) => r.forwardMs), row('train step (fwd+bwd+Adam)', (r) => r.trainStepMs)],
   );
@@ -95,10 +106,11 @@ export const encoderPart: BenchPart = {
   title: 'Transformer encoder layer, ms per call (median, lower is better)',
   async measureOurs() {
     const notes: string[] = [];
-    const ours = await runOurs(notes);
+    const oursTs = await runOurs(plainKernels, notes);
+    const ours = await runOurs(wasmKernelsOrNull(), notes);
     return async () => {
-      const runs: Runs = { ours: ours.run, cpu: null, wasm: null };
-      await runPeers(runs, ours.weights, notes);
+      const runs: Runs = { ours: ours.run, oursTs: oursTs.run, cpu: null, wasm: null };
+      await runPeers(runs, oursTs.weights, notes);
       return render(runs, notes);
     };
   },

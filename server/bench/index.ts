@@ -4,6 +4,7 @@
  * machine-dependent, so it is reported here and never checked in tests.
  */
 import os from 'node:os';
+import { installKernels } from '../kernels/load-kernels.ts';
 import { designSection } from './design.ts';
 import { loadSection } from './load.ts';
 import { runtimeSection } from './runtime.ts';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new Error(`unknown section or part: ${unknown.join(', ')} (known: ${known.join(', ')})`);
   const started = performance.now();
+  // Parts that do not compare kernels themselves run on what a server would pick.
+  installKernels();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Multihead benchmark — ${new Date().toISOString()}`);
   console.log(`node ${process.version}, ${os.platform()}-${os.arch()}, ${cpu}, ${os.availableParallelism()} cores (all runs single-threaded)`);

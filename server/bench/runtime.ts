@@ -15,7 +15,7 @@ async function describeContenders(): Promise<string> {
     peers.push(`tfjs-${await describeTfjsBackend(backend)}`);
   }
   return [
-    `  ours: kernels '${kernels().name}' (plain TypeScript);  peers: tfjs-core ${tf.version_core}, ${peers.join(', ')}`,
+    `  ours: kernels '${kernels().name}' for the encoder and memory parts (matmul shows both of ours);  peers: tfjs-core ${tf.version_core}, ${peers.join(', ')}`,
     `  ours is measured before tfjs is loaded (importing tfjs-core slows V8 typed-array code ~15% process-wide)`,
   ].join('\n');
 }

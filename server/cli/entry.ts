@@ -1,4 +1,5 @@
 /** The process side of `multihead`: real streams and files in, an exit status out. */
+import { installKernels } from '../kernels/load-kernels.ts';
 import { processIo } from './io.ts';
 import { main } from './main.ts';
 
@@ -8,4 +9,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+installKernels();
 process.exitCode = await main(process.argv.slice(2), processIo());

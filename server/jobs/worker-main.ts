@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { installKernels } from '../kernels/load-kernels.ts';
 import { JobFailure, type JobContext, type JobKinds } from './job-kind.ts';
 import type { JobError } from './job-runner.ts';
 import { ProgressThrottle } from './progress-throttle.ts';
@@ -18,6 +19,8 @@ const data = workerData as JobWorkerData;
 // training step waits, not the edits and cursors of a room.
 const priority = lowerThisThreadPriority(data.threadPriority);
 const cancelFlag = new Int32Array(data.cancelFlag);
+// Each job worker loads its own instance of the kernels (WebAssembly SIMD unless unavailable or MULTIHEAD_KERNELS=ts).
+installKernels();
 const { jobKinds } = (await import(data.kindsModule)) as { jobKinds: JobKinds };
 
 function post(message: FromWorker): void {

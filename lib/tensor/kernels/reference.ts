@@ -1,3 +1,6 @@
+import { plainAdamStep } from './adam-step.ts';
+import { plainLayerNormBackward, plainLayerNormForward } from './layer-norm-rows.ts';
+import { plainSoftmaxRows } from './softmax-rows.ts';
 import type { Kernels, MatmulArgs } from './index.ts';
 
 /** Naive triple-loop matmul: obviously right, slow; the oracle the fast kernel is tested against. */
@@ -30,4 +33,4 @@ export function referenceMatmul({
 }
 
 /** Kernels backed by the naive matmul (for tests and benchmark comparisons). */
-export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul };
+export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul, adamStep: plainAdamStep, softmaxRows: plainSoftmaxRows, layerNormForward: plainLayerNormForward, layerNormBackward: plainLayerNormBackward };

@@ -1,9 +1,10 @@
 /**
  * Layer normalisation over the last dim (PyTorch's F.layer_norm with
- * normalized_shape = [d]): biased variance, fused forward and backward that
- * keep only the per-row mean and 1/σ.
+ * normalized_shape = [d]): biased variance, fused forward and backward kernels
+ * (kernels/layer-norm-rows.ts) that keep only the per-row mean and 1/σ.
  */
 import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { kernels } from '../kernels/index.ts';
 import { formatShape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { toFloat32 } from './cast.ts';
@@ -25,26 +26,7 @@ export function layerNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor |
   const y = new Float32Array(x.size);
   const means = new Float64Array(rows);
   const rstds = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const o = r * d;
-    let s = 0;
-    for (let j = 0; j < d; j++) s += xd[o + j];
-    const mu = s / d;
-    let v = 0;
-    for (let j = 0; j < d; j++) {
-      const c = xd[o + j] - mu;
-      v += c * c;
-    }
-    const rstd = 1 / Math.sqrt(v / d + eps);
-    means[r] = mu;
-    rstds[r] = rstd;
-    for (let j = 0; j < d; j++) {
-      let h = (xd[o + j] - mu) * rstd;
-      if (wd) h *= wd[j];
-      if (bd) h += bd[j];
-      y[o + j] = h;
-    }
-  }
+  kernels().layerNormForward({ x: xd, weight: wd, bias: bd, y, mean: means, rstd: rstds, rows, d, eps });
   const out = new Tensor(y, x.shape);
   const parents = [x, weight, bias].filter((t): t is Tensor => t != null);
   if (!tracksGrad(...parents)) return out;
@@ -52,30 +34,6 @@ export function layerNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor |
     const gx = x.requiresGrad ? gradBuffer(x) : null;
     const gw = weight && weight.requiresGrad ? gradBuffer(weight) : null;
     const gb = bias && bias.requiresGrad ? gradBuffer(bias) : null;
-    for (let r = 0; r < rows; r++) {
-      const o = r * d;
-      const mu = means[r];
-      const rstd = rstds[r];
-      // With x̂ = (x−μ)/σ and ĝ = g·w: dx = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / σ.
-      let sumG = 0;
-      let sumGX = 0;
-      for (let j = 0; j < d; j++) {
-        const xhat = (xd[o + j] - mu) * rstd;
-        const gh = wd ? g[o + j] * wd[j] : g[o + j];
-        sumG += gh;
-        sumGX += gh * xhat;
-        if (gw) gw[j] += g[o + j] * xhat;
-        if (gb) gb[j] += g[o + j];
-      }
-      if (gx) {
-        const meanG = sumG / d;
-        const meanGX = sumGX / d;
-        for (let j = 0; j < d; j++) {
-          const xhat = (xd[o + j] - mu) * rstd;
-          const gh = wd ? g[o + j] * wd[j] : g[o + j];
-          gx[o + j] += (gh - meanG - xhat * meanGX) * rstd;
-        }
-      }
-    }
+    kernels().layerNormBackward({ x: xd, weight: wd, g, mean: means, rstd: rstds, gx, gw, gb, rows, d });
   });
 }

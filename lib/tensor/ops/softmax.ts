@@ -4,42 +4,20 @@
  * [outer, len, inner]; the last axis (inner = 1) is the common case.
  */
 import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { kernels } from '../kernels/index.ts';
+import { stridedSoftmax } from '../kernels/softmax-rows.ts';
 import { normaliseAxis, splitAtAxis } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { toFloat32 } from './cast.ts';
-
-/** Writes softmax (or log-softmax) of each strided row of x into y. */
-function softmaxKernel(x: Float32Array, y: Float32Array, outer: number, len: number, inner: number, logarithm: boolean): void {
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const base = o * len * inner + i;
-      const end = base + len * inner;
-      let m = -Infinity;
-      for (let p = base; p < end; p += inner) if (x[p] > m) m = x[p];
-      let s = 0;
-      if (logarithm) {
-        for (let p = base; p < end; p += inner) s += Math.exp(x[p] - m);
-        const lse = m + Math.log(s);
-        for (let p = base; p < end; p += inner) y[p] = x[p] - lse;
-      } else {
-        for (let p = base; p < end; p += inner) {
-          const e = Math.exp(x[p] - m);
-          y[p] = e;
-          s += e;
-        }
-        const inv = 1 / s;
-        for (let p = base; p < end; p += inner) y[p] *= inv;
-      }
-    }
-  }
-}
 
 function softmaxOp(input: Tensor, axis: number, logarithm: boolean): Tensor {
   const name = logarithm ? 'logSoftmax' : 'softmax';
   const x = toFloat32(input);
   const { outer, len, inner } = splitAtAxis(x.shape, normaliseAxis(axis, x.ndim, name));
   const y = new Float32Array(x.size);
-  softmaxKernel(x.data as Float32Array, y, outer, len, inner, logarithm);
+  // The last axis (contiguous rows) is the hot case: attention scores and logits.
+  if (inner === 1) kernels().softmaxRows(x.data as Float32Array, y, outer, len, logarithm);
+  else stridedSoftmax(x.data as Float32Array, y, outer, len, inner, logarithm);
   const out = new Tensor(y, x.shape);
   if (!tracksGrad(x)) return out;
   return attachGrad(out, name, [x], (g) => {

@@ -1,4 +1,5 @@
 import type { Tensor } from '../index.ts';
+import { kernels } from '../kernels/index.ts';
 import { gradOf, Optimizer } from './optimizer.ts';
 
 const f = Math.fround;
@@ -54,26 +55,21 @@ export class Adam extends Optimizer {
       const grad = gradOf(p);
       if (grad === null) return;
       const t = ++this.steps[i];
-      const data = p.data as Float32Array;
-      const m = this.expAvg[i];
-      const v = this.expAvgSq[i];
       // Scalars enter ATen's float32 kernels as float32, so they are rounded too.
-      const negStepSize = f(-(lr / (1 - beta1 ** t)));
-      const biasCorrection2Sqrt = f(Math.sqrt(1 - beta2 ** t));
-      const decay = f(1 - lr * wd);
-      const l2 = f(this.decoupled ? 0 : wd);
-      const lerpWeight = f(1 - beta1);
-      const b2 = f(beta2);
-      const oneMinusB2 = f(1 - beta2);
-      const eps32 = f(eps);
-      for (let j = 0; j < data.length; j++) {
-        if (this.decoupled && wd !== 0) data[j] = data[j] * decay; // AdamW: p.mul_(1 − lr·wd) first
-        const g = l2 !== 0 ? f(grad[j] + f(l2 * data[j])) : grad[j];
-        m[j] = m[j] + f(lerpWeight * f(g - m[j])); // torch's lerp for weight < 0.5: m + w·(g − m)
-        v[j] = f(v[j] * b2) + f(f(oneMinusB2 * g) * g); // mul_(β2).addcmul_(g, g, value=1−β2)
-        const denom = f(f(Math.sqrt(v[j])) / biasCorrection2Sqrt) + eps32;
-        data[j] = data[j] + f(f(negStepSize * m[j]) / f(denom)); // addcdiv_(m, denom, value=−step_size)
-      }
+      kernels().adamStep({
+        param: p.data as Float32Array,
+        grad,
+        expAvg: this.expAvg[i],
+        expAvgSq: this.expAvgSq[i],
+        decay: this.decoupled && wd !== 0 ? f(1 - lr * wd) : null,
+        l2: f(this.decoupled ? 0 : wd),
+        lerpWeight: f(1 - beta1),
+        beta2: f(beta2),
+        oneMinusBeta2: f(1 - beta2),
+        negStepSize: f(-(lr / (1 - beta1 ** t))),
+        biasCorrection2Sqrt: f(Math.sqrt(1 - beta2 ** t)),
+        eps: f(eps),
+      });
     });
   }
 }

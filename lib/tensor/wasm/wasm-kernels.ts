@@ -1,0 +1,114 @@
+/**
+ * The WebAssembly SIMD kernels (AssemblyScript sources in ./assembly) behind the
+ * Kernels interface. Pure: it takes a compiled WebAssembly.Module; reading the
+ * .wasm file is the Node side's job (server/kernels/load-kernels.ts), so lib/
+ * stays free of I/O. Operands are copied into the module's memory in bulk and
+ * results copied out in bulk: nothing crosses the boundary per element.
+ */
+import type { AdamStepArgs, Kernels, LayerNormBackwardArgs, LayerNormForwardArgs, MatmulArgs } from '../kernels/index.ts';
+import { WasmArena } from './arena.ts';
+
+/** What the compiled module exports (see assembly/index.ts). */
+interface WasmKernelExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  matmul(a: number, b: number, out: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, pack: number): void;
+  softmaxRows(x: number, y: number, rows: number, len: number, logarithm: number): void;
+  layerNormForward(x: number, w: number, b: number, y: number, mean: number, rstd: number, rows: number, d: number, eps: number, hasW: number, hasB: number): void;
+  layerNormBackward(x: number, w: number, g: number, mean: number, rstd: number, gx: number, gw: number, gb: number, rows: number, d: number, hasW: number, wantGx: number, wantGw: number, wantGb: number): void;
+  adamStep(p: number, g: number, m: number, v: number, n: number, useDecay: number, decay: number, l2: number, lerpWeight: number, beta2: number, oneMinusBeta2: number, negStepSize: number, bc2Sqrt: number, eps: number): void;
+}
+
+/** Kernels that also report their module's memory (for the memory-flat test and the bench). */
+export interface WasmKernels extends Kernels {
+  /** Bytes of WebAssembly memory the kernels hold. */
+  memoryBytes(): number;
+}
+
+const NR = 8;
+const KC = 256;
+
+/** Instantiates the kernels module (synchronously: it is small) and wraps it as Kernels. */
+export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
+  const instance = new WebAssembly.Instance(module, {});
+  const wasm = instance.exports as unknown as WasmKernelExports;
+  const arena = new WasmArena(wasm.memory, wasm.heapBase());
+
+  function matmul({ a, aOffset, b, bOffset, out, outOffset, m, k, n, transA, transB, accumulate }: MatmulArgs): void {
+    if (m === 0 || n === 0) return;
+    if (k === 0) {
+      if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+      return;
+    }
+    arena.reset();
+    const pa = arena.copyIn(a, aOffset, m * k);
+    const pb = arena.copyIn(b, bOffset, k * n);
+    const po = accumulate ? arena.copyIn(out, outOffset, m * n) : arena.take(m * n);
+    // Packed B panels for one k slice, plus one edge tile of 8 floats.
+    const pack = arena.take(Math.ceil(n / NR) * NR * Math.min(k, KC) + NR);
+    wasm.matmul(pa, pb, po, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, pack);
+    arena.copyOut(po, out, outOffset, m * n);
+  }
+
+  function adamStep(args: AdamStepArgs): void {
+    const n = args.param.length;
+    arena.reset();
+    const p = arena.copyIn(args.param, 0, n);
+    const g = arena.copyIn(args.grad, 0, n);
+    const m = arena.copyIn(args.expAvg, 0, n);
+    const v = arena.copyIn(args.expAvgSq, 0, n);
+    const { decay, l2, lerpWeight, beta2, oneMinusBeta2, negStepSize, biasCorrection2Sqrt, eps } = args;
+    wasm.adamStep(p, g, m, v, n, decay === null ? 0 : 1, decay ?? 1, l2, lerpWeight, beta2, oneMinusBeta2, negStepSize, biasCorrection2Sqrt, eps);
+    arena.copyOut(p, args.param, 0, n);
+    arena.copyOut(m, args.expAvg, 0, n);
+    arena.copyOut(v, args.expAvgSq, 0, n);
+  }
+
+  function softmaxRows(x: Float32Array, y: Float32Array, rows: number, len: number, logarithm: boolean): void {
+    const count = rows * len;
+    if (count === 0) return;
+    arena.reset();
+    const px = arena.copyIn(x, 0, count);
+    const py = arena.take(count);
+    wasm.softmaxRows(px, py, rows, len, logarithm ? 1 : 0);
+    arena.copyOut(py, y, 0, count);
+  }
+
+  /** Copies an optional array in (address 0 when absent). */
+  const optionalIn = (a: Float32Array | null, count: number): number => (a ? arena.copyIn(a, 0, count) : 0);
+
+  function layerNormForward({ x, weight, bias, y, mean, rstd, rows, d, eps }: LayerNormForwardArgs): void {
+    if (rows === 0 || d === 0) return;
+    arena.reset();
+    const px = arena.copyIn(x, 0, rows * d);
+    const pw = optionalIn(weight, d);
+    const pb = optionalIn(bias, d);
+    const py = arena.take(rows * d);
+    const pMean = arena.take(rows);
+    const pRstd = arena.take(rows);
+    wasm.layerNormForward(px, pw, pb, py, pMean, pRstd, rows, d, eps, weight ? 1 : 0, bias ? 1 : 0);
+    arena.copyOut(py, y, 0, rows * d);
+    arena.copyOut(pMean, mean, 0, rows);
+    arena.copyOut(pRstd, rstd, 0, rows);
+  }
+
+  function layerNormBackward({ x, weight, g, mean, rstd, gx, gw, gb, rows, d }: LayerNormBackwardArgs): void {
+    if (rows === 0 || d === 0) return;
+    arena.reset();
+    const n = rows * d;
+    const px = arena.copyIn(x, 0, n);
+    const pw = optionalIn(weight, d);
+    const pg = arena.copyIn(g, 0, n);
+    const pMean = arena.copyIn(mean, 0, rows);
+    const pRstd = arena.copyIn(rstd, 0, rows);
+    const pgx = optionalIn(gx, n);
+    const pgw = optionalIn(gw, d);
+    const pgb = optionalIn(gb, d);
+    wasm.layerNormBackward(px, pw, pg, pMean, pRstd, pgx, pgw, pgb, rows, d, weight ? 1 : 0, gx ? 1 : 0, gw ? 1 : 0, gb ? 1 : 0);
+    if (gx) arena.copyOut(pgx, gx, 0, n);
+    if (gw) arena.copyOut(pgw, gw, 0, d);
+    if (gb) arena.copyOut(pgb, gb, 0, d);
+  }
+
+  return { name: 'wasm-simd', matmul, adamStep, softmaxRows, layerNormForward, layerNormBackward, memoryBytes: () => arena.memoryBytes };
+}

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { kernels, setKernels } from '../../lib/tensor/kernels/index.ts';
+import { plainKernels } from '../../lib/tensor/kernels/plain.ts';
+import { installKernels, kernelChoice } from './load-kernels.ts';
+
+const before = kernels();
+afterEach(() => setKernels(before));
+
+describe('choosing the kernels', () => {
+  it('reads MULTIHEAD_KERNELS: unset picks automatically, ts or wasm force one, anything else is refused', () => {
+    expect(kernelChoice(undefined)).toBe('auto');
+    expect(kernelChoice('')).toBe('auto');
+    expect(kernelChoice('ts')).toBe('ts');
+    expect(kernelChoice('wasm')).toBe('wasm');
+    expect(() => kernelChoice('WASM')).toThrow(/MULTIHEAD_KERNELS must be 'ts' or 'wasm'/);
+  });
+
+  it('picks the WebAssembly kernels when they load, and every op then uses them', () => {
+    const warnings: string[] = [];
+    const chosen = installKernels('auto', (m) => warnings.push(m));
+    expect(chosen.name).toBe('wasm-simd');
+    expect(kernels()).toBe(chosen);
+    expect(warnings).toEqual([]);
+  });
+
+  it('falls back to TypeScript with a warning when kernels.wasm is missing', () => {
+    const warnings: string[] = [];
+    const chosen = installKernels('auto', (m) => warnings.push(m), '/nonexistent/kernels.wasm');
+    expect(chosen).toBe(plainKernels);
+    expect(kernels()).toBe(plainKernels);
+    expect(warnings).toEqual([expect.stringMatching(/using the TypeScript kernels: .*missing \(run npm run build\)/)]);
+  });
+
+  it('fails loudly when wasm is forced but cannot load, and ts is used when forced', () => {
+    expect(() => installKernels('wasm', () => {}, '/nonexistent/kernels.wasm')).toThrow(/missing/);
+    expect(installKernels('ts', () => {})).toBe(plainKernels);
+  });
+});

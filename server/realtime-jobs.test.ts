@@ -21,11 +21,11 @@ import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
 import { WorkerPool } from './jobs/index.ts';
 import { Realtime } from './realtime.ts';
 import { RunStore } from './run-store.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-describe('runs through the room: a real worker pool and real socket.io clients', () => {
+describe.each(TEST_PROVIDERS)('runs through the room: a real worker pool and real socket.io clients (%s)', (provider) => {
   let http: HttpServer;
   let realtime: Realtime;
   let jobs: WorkerPool;
@@ -36,7 +36,7 @@ describe('runs through the room: a real worker pool and real socket.io clients',
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     dispose = database.dispose;
     const store = new DesignStore(database.db);
     jobs = await WorkerPool.start({ workers: 1 });

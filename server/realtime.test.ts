@@ -16,11 +16,11 @@ import { emptyDesignDocument } from '../lib/design/document.ts';
 import { DesignStore } from './design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from './identity.ts';
 import { Realtime } from './realtime.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-describe('Realtime: real socket.io clients against the room pipeline', () => {
+describe.each(TEST_PROVIDERS)('Realtime: real socket.io clients against the room pipeline (%s)', (provider) => {
   let http: HttpServer;
   let realtime: Realtime;
   let store: DesignStore;
@@ -31,7 +31,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
   const clients: Client[] = [];
 
   beforeEach(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     dispose = database.dispose;
     store = new DesignStore(database.db, { sqliteUrl: database.url });
     http = createServer();

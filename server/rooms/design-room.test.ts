@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppliedOp, DiagnosticsMessage, Participant } from '../../lib/protocol/messages.ts';
 import { DesignStore } from '../design-store.ts';
 import type { Db } from '../db.ts';
-import { createTestDatabase } from '../test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from '../test-database.ts';
 import { DesignRoom, MAX_CATCH_UP_OPS } from './design-room.ts';
 import { RoomHub } from './room-hub.ts';
 
@@ -10,7 +10,7 @@ const ada: Participant = { id: 'g_ada0000000', name: 'Ada', colour: '#e11d48' };
 const bob: Participant = { id: 'g_bob0000000', name: 'Bob', colour: '#2563eb' };
 const mha = (id: string) => ({ type: 'addNode', node: { id, type: 'multi-head-attention', params: {}, position: { x: 0, y: 0 } } });
 
-describe('DesignRoom', () => {
+describe.each(TEST_PROVIDERS)('DesignRoom (%s)', (provider) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let store: DesignStore;
@@ -19,7 +19,7 @@ describe('DesignRoom', () => {
   let room: DesignRoom;
 
   beforeEach(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     ({ db, dispose } = database);
     store = new DesignStore(db, { sqliteUrl: database.url });
     applied = [];

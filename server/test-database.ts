@@ -52,12 +52,14 @@ export async function runScripts(provider: Provider, url: string, scripts: strin
 }
 
 /** An empty throwaway database of `provider`; `drop` removes it. */
-export async function createEmptyDatabase(provider: Provider): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createEmptyDatabase(
+  provider: Provider,
+  server = process.env.TEST_POSTGRES_URL,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'multihead-test-'));
     return { url: `file:${path.join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const server = process.env.TEST_POSTGRES_URL;
   if (!server) throw new Error('TEST_POSTGRES_URL is not set');
   const name = `multihead_test_${randomUUID().replace(/-/g, '')}`;
   const admin = async (sql: string) => {

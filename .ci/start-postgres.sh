@@ -11,5 +11,5 @@ mkdir -p "$dir"
 [ "$(id -u)" = 0 ] && chown postgres "$dir"
 as_owner "$bin/initdb" -D "$dir/data" -U multihead --auth=trust -E UTF8 >/dev/null
 as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
-  -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 echo "postgresql://multihead@127.0.0.1:$port/postgres"

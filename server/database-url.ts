@@ -4,6 +4,11 @@ import path from 'node:path';
 /** The SQLite file used when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_URL = 'file:./data/multihead.db';
 
+/** Which database a URL names: PostgreSQL for postgres(ql)://, otherwise SQLite (libsql). */
+export function databaseProvider(url: string): 'sqlite' | 'postgresql' {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
 /**
  * The database URL in force, with the folder of an SQLite file created so that
  * a fresh clone needs no setup step. Shared by the server and prisma.config.ts.

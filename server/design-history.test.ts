@@ -2,20 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Participant } from '../lib/protocol/messages.ts';
 import { DesignHistory } from './design-history.ts';
 import { DesignStore } from './design-store.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 import { DesignRoom } from './rooms/design-room.ts';
 
 const ada: Participant = { id: 'g_ada0000000', name: 'Ada', colour: '#e11d48' };
 const mha = (id: string) => ({ type: 'addNode', node: { id, type: 'multi-head-attention', params: {}, position: { x: 0, y: 0 } } });
 
-describe('DesignHistory', () => {
+describe.each(TEST_PROVIDERS)('DesignHistory (%s)', (provider) => {
   let store: DesignStore;
   let history: DesignHistory;
   let room: DesignRoom;
   let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     dispose = database.dispose;
     store = new DesignStore(database.db);
     history = new DesignHistory(store);

@@ -3,7 +3,7 @@ import { templateDocument } from '../lib/design/templates/index.ts';
 import { DesignStore } from './design-store.ts';
 import { exportFileName } from '../lib/export/file-name.ts';
 import { importDesign } from './design-import.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 import type { Db } from './db.ts';
 
 const ada = { id: 'g_ada0000000', name: 'Ada' };
@@ -14,13 +14,13 @@ function template(name: string) {
   return t.doc;
 }
 
-describe('importing a design file', () => {
+describe.each(TEST_PROVIDERS)('importing a design file (%s)', (provider) => {
   let db: Db;
   let store: DesignStore;
   let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ db, dispose } = await createTestDatabase());
+    ({ db, dispose } = await createTestDatabase(provider));
     store = new DesignStore(db);
   });
   afterEach(() => dispose());

@@ -2,20 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDesignDocument } from '../lib/design/document.ts';
 import { DesignStore, VersionConflict } from './design-store.ts';
 import { pingDb, createDb, type Db } from './db.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 
 const ada = { id: 'g_ada0000000', name: 'Ada' };
 
-describe.each([
-  ['through Prisma', false],
-  ['through the driver (SQLite fast path)', true],
-])('DesignStore on a real SQLite database, edits %s', (_name, fast) => {
+const variants = [
+  ...TEST_PROVIDERS.map((provider) => [provider, 'through Prisma', false] as const),
+  ['sqlite', 'through the driver (SQLite fast path)', true] as const,
+];
+
+describe.each(variants)('DesignStore on a real %s database, edits %s', (provider, _name, fast) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let store: DesignStore;
 
   beforeEach(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     ({ db, dispose } = database);
     store = new DesignStore(db, fast ? { sqliteUrl: database.url } : {});
   });
@@ -55,6 +57,19 @@ describe.each([
     expect(await store.opsSince(d.id, 0)).toHaveLength(1);
   });
 
+  it('lets exactly one of two writers racing for the same version win', async () => {
+    const d = await store.create(ada);
+    const rename = (title: string) =>
+      store.appendOp(d.id, 0, { type: 'renameDesign', title }, { title, doc: emptyDesignDocument() }, ada);
+    const results = await Promise.allSettled([rename('P'), rename('Q')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(VersionConflict);
+    const ops = await store.opsSince(d.id, 0);
+    expect(ops).toHaveLength(1);
+    expect((await store.get(d.id))?.state.title).toBe((ops[0].op as { title: string }).title);
+  });
+
   it('answers null for an unknown design', async () => {
     expect(await store.get('missing')).toBeNull();
     expect(await store.opsSince('missing', 0)).toEqual([]);
@@ -62,7 +77,7 @@ describe.each([
 
   it('pings the database for real', async () => {
     expect(await pingDb(db)).toBe(true);
-    const broken = createDb('file:/nonexistent-dir/for/sure/x.db');
+    const broken = createDb(provider === 'sqlite' ? 'file:/nonexistent-dir/for/sure/x.db' : 'postgresql://nobody@127.0.0.1:1/none');
     expect(await pingDb(broken)).toBe(false);
   });
 });

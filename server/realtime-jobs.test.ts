@@ -25,11 +25,11 @@ import { DesignAccess } from './access/design-access.ts';
 import { People } from './access/people.ts';
 import { Realtime } from './realtime.ts';
 import { RunStore } from './run-store.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-describe('runs through the room: a real worker pool and real socket.io clients', () => {
+describe.each(TEST_PROVIDERS)('runs through the room: a real worker pool and real socket.io clients (%s)', (provider) => {
   let http: HttpServer;
   let realtime: Realtime;
   let jobs: WorkerPool;
@@ -43,7 +43,7 @@ describe('runs through the room: a real worker pool and real socket.io clients',
   const memberships: Promise<void>[] = [];
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     access = new DesignAccess(database.db);
     dispose = database.dispose;
     const store = new DesignStore(database.db);

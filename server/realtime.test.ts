@@ -19,11 +19,11 @@ import { Accounts } from './access/accounts.ts';
 import { DesignAccess } from './access/design-access.ts';
 import { People } from './access/people.ts';
 import { Realtime } from './realtime.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-describe('Realtime: real socket.io clients against the room pipeline', () => {
+describe.each(TEST_PROVIDERS)('Realtime: real socket.io clients against the room pipeline (%s)', (provider) => {
   let http: HttpServer;
   let realtime: Realtime;
   let store: DesignStore;
@@ -37,7 +37,7 @@ describe('Realtime: real socket.io clients against the room pipeline', () => {
   const memberships: Promise<void>[] = [];
 
   beforeEach(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(provider);
     access = new DesignAccess(database.db);
     dispose = database.dispose;
     store = new DesignStore(database.db, { sqliteUrl: database.url });

@@ -6,7 +6,7 @@ import type { JobEvent, JobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { RoomJobs } from './room-jobs.ts';
 import { RunStore } from './run-store.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 
 /** A job runner that only hands events to its listener. */
 function fakeRunner(): JobRunner & { emit(event: JobEvent): void } {
@@ -23,13 +23,13 @@ function fakeRunner(): JobRunner & { emit(event: JobEvent): void } {
   } as unknown as JobRunner & { emit(event: JobEvent): void };
 }
 
-describe('RoomJobs and trained weights', () => {
+describe.each(TEST_PROVIDERS)('RoomJobs and trained weights (%s)', (provider) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let designId: string;
 
   beforeEach(async () => {
-    ({ db, dispose } = await createTestDatabase());
+    ({ db, dispose } = await createTestDatabase(provider));
     designId = (await new DesignStore(db).create({ id: 'g_ada0000000', name: 'Ada' })).id;
   });
   afterEach(() => dispose());

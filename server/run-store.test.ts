@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobEventMessage } from '../lib/protocol/messages.ts';
 import { DesignStore } from './design-store.ts';
 import { RunStore } from './run-store.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_PROVIDERS } from './test-database.ts';
 import type { Db } from './db.ts';
 
 const job = (id: string, kind = 'run') => ({ id, kind, requestedBy: 'g_ada0000000' });
 
-describe('RunStore', () => {
+describe.each(TEST_PROVIDERS)('RunStore (%s)', (provider) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let designId: string;
 
   beforeEach(async () => {
-    ({ db, dispose } = await createTestDatabase());
+    ({ db, dispose } = await createTestDatabase(provider));
     designId = (await new DesignStore(db).create({ id: 'g_ada0000000', name: 'Ada' })).id;
   });
   afterEach(() => dispose());

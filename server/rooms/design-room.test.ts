@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppliedOp, DiagnosticsMessage, Participant } from '../../lib/protocol/messages.ts';
+import { applyLoggedOp, type DesignState } from '../../lib/design/design-state.ts';
+import { emptyDesignDocument } from '../../lib/design/document.ts';
+import { DEFAULT_TITLE } from '../../lib/design/title.ts';
 import { DesignStore } from '../design-store.ts';
-import type { Db } from '../db.ts';
-import { createTestDatabase } from '../test-database.ts';
+import { createDb, type Db } from '../db.ts';
+import { createTestDatabase, TEST_PROVIDERS } from '../test-database.ts';
 import { DesignRoom, MAX_CATCH_UP_OPS } from './design-room.ts';
 import { RoomHub } from './room-hub.ts';
 
@@ -10,8 +13,9 @@ const ada: Participant = { id: 'g_ada0000000', name: 'Ada', colour: '#e11d48' };
 const bob: Participant = { id: 'g_bob0000000', name: 'Bob', colour: '#2563eb' };
 const mha = (id: string) => ({ type: 'addNode', node: { id, type: 'multi-head-attention', params: {}, position: { x: 0, y: 0 } } });
 
-describe('DesignRoom', () => {
+describe.each(TEST_PROVIDERS)('DesignRoom (%s)', (provider) => {
   let db: Db;
+  let url: string;
   let dispose: () => Promise<void>;
   let store: DesignStore;
   let applied: AppliedOp[];
@@ -19,8 +23,8 @@ describe('DesignRoom', () => {
   let room: DesignRoom;
 
   beforeEach(async () => {
-    const database = await createTestDatabase();
-    ({ db, dispose } = database);
+    const database = await createTestDatabase(provider);
+    ({ db, dispose, url } = database);
     store = new DesignStore(db, { sqliteUrl: database.url });
     applied = [];
     diagnostics = [];
@@ -98,6 +102,39 @@ describe('DesignRoom', () => {
     expect(answer).toEqual({ ok: true, clientOpId: 'a1', version: 2 });
     expect(applied.map((a) => a.version)).toEqual([1, 2]);
     expect(room.current.state.doc.nodes.map((n) => n.id)).toEqual(['fromOther', 'fromHere']);
+  });
+
+  it('two processes on their own connections edit one design at once: no gaps, no duplicates, one history', async () => {
+    // Another server process: its own Prisma client and pool on the same database.
+    const otherDb = createDb(url);
+    try {
+      const other = new DesignRoom(room.designId, { state: room.current.state, version: 0 }, new DesignStore(otherDb), {
+        applied: () => {},
+        diagnostics: () => {},
+      });
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => [room.submit(ada, `a${i}`, mha(`a${i}`)), other.submit(bob, `b${i}`, mha(`b${i}`))]).flat(),
+      );
+      for (const a of answers) if (!a.ok) expect(a).toMatchObject({ code: 'conflict', message: expect.stringMatching(/not saved/) });
+      const accepted = answers.filter((a) => a.ok);
+      expect(accepted.length).toBeGreaterThan(8);
+      const log = await store.opsSince(room.designId, 0);
+      expect(log.map((o) => o.version)).toEqual(accepted.map((_, i) => i + 1));
+      expect(new Set(accepted.map((a) => a.ok && a.version)).size).toBe(accepted.length);
+      // Replaying the stored log from the blank canvas gives the stored document, holding each accepted edit once.
+      let replayed: DesignState = { title: DEFAULT_TITLE, doc: emptyDesignDocument() };
+      for (const entry of log) {
+        const step = applyLoggedOp(replayed, entry.op);
+        if (!step.ok) throw new Error(step.message);
+        replayed = step.state;
+      }
+      expect(replayed).toEqual((await store.get(room.designId))!.state);
+      expect(replayed.doc.nodes.map((n) => n.id).sort()).toEqual(accepted.map((a) => a.clientOpId).sort());
+      const fresh = await new RoomHub(store, () => ({ applied: () => {}, diagnostics: () => {} })).room(room.designId);
+      expect(fresh?.current).toEqual({ version: accepted.length, state: replayed });
+    } finally {
+      await otherDb.$disconnect();
+    }
   });
 
   it('tracks people, not tabs', () => {

@@ -1,10 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { PROTOCOL_VERSION } from '../lib/protocol/messages';
 import { keepScreenshot } from './support/artifacts';
+import { connected } from './support/editor';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ATTENTION = 'Multi-head attention: encoder.selfAttn';
-const connected = (page: Page) => expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
 
 async function person(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: VIEWPORT, permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
@@ -150,11 +150,17 @@ test('an owner signs up, shares a view link; the viewer follows live, cannot edi
   expect((await viewer.goto(link))?.ok()).toBe(true);
   await expect(viewer.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
 
-  // Signing out revokes the session: the owner is a guest again, without the design.
+  // Signing out revokes the session: the owner is a guest again, without the design, and a tab
+  // still open on the design loses its live connection at once (it reconnects as the guest).
+  const openTab = await owner.context().newPage();
+  await openTab.goto(designUrl);
+  await connected(openTab);
   await owner.goto('/');
   await account.getByRole('button', { name: 'Sign out' }).click();
   await expect(account.getByRole('link', { name: 'Sign in' })).toBeVisible();
   expect((await owner.request.get(`/api/designs/${designId}`)).status()).toBe(404);
+  await expect(openTab.getByRole('heading', { name: 'You no longer have access to this design' })).toBeVisible();
+  await expect(openTab.getByRole('status', { name: 'Connection: connected' })).toHaveCount(0);
   await owner.context().close();
   await viewer.context().close();
 });

@@ -31,7 +31,11 @@ export async function signIn(req: Request): Promise<Response> {
 
 /** POST /api/auth/sign-out: the session is revoked in the database, not only forgotten by the browser. */
 export async function signOut(req: Request): Promise<Response> {
-  await services().accounts.signOut(readCookie(req.headers.get('cookie') ?? undefined, SESSION_COOKIE));
+  const cookies = req.headers.get('cookie') ?? undefined;
+  const person = await services().people.personOf(cookies);
+  await services().accounts.signOut(readCookie(cookies, SESSION_COOKIE));
+  // Open sockets of this session must not keep the account's identity until they happen to reconnect.
+  if (person.id.startsWith('u_')) services().realtime.disconnectPerson(person.id);
   const res = Response.json({ ok: true });
   res.headers.append('Set-Cookie', sessionCookie('', new Date(0), secure(req)));
   return res;

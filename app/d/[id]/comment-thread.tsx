@@ -21,12 +21,14 @@ interface Props {
   subject: string;
   you: Participant | null;
   edit: (op: LoggedOp) => Promise<EditOutcome>;
+  /** False for a viewer: the thread is shown without reply, resolve or delete. */
+  mayComment?: boolean;
 }
 
 /** One thread: the comment, its replies, a reply box, Resolve/Reopen, and Delete for what is yours. */
-export function CommentThread({ comment, subject, you, edit }: Props) {
+export function CommentThread({ comment, subject, you, edit, mayComment = true }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null);
-  const mine = (item: { authorId?: string }) => you !== null && item.authorId === you.id;
+  const mine = (item: { authorId?: string }) => mayComment && you !== null && item.authorId === you.id;
   const act = (op: LoggedOp) => {
     setRefusal(null);
     void edit(op).then((outcome) => setRefusal(outcome.ok ? null : outcome.message));
@@ -69,17 +71,19 @@ export function CommentThread({ comment, subject, you, edit }: Props) {
           ))}
         </ol>
       )}
-      {!comment.resolved && <CommentComposer label={`Reply to ${comment.author}`} placeholder="Reply…" submitLabel="Reply" onSubmit={reply} />}
-      <div className="thread-actions">
-        <button type="button" className="ghost" onClick={() => act({ type: 'resolveComment', id: comment.id, resolved: !comment.resolved })}>
-          {comment.resolved ? 'Reopen' : 'Resolve'}
-        </button>
-        {mine(comment) && (
-          <button type="button" className="ghost danger" onClick={() => act({ type: 'deleteComment', id: comment.id })}>
-            Delete
+      {mayComment && !comment.resolved && <CommentComposer label={`Reply to ${comment.author}`} placeholder="Reply…" submitLabel="Reply" onSubmit={reply} />}
+      {mayComment && (
+        <div className="thread-actions">
+          <button type="button" className="ghost" onClick={() => act({ type: 'resolveComment', id: comment.id, resolved: !comment.resolved })}>
+            {comment.resolved ? 'Reopen' : 'Resolve'}
           </button>
-        )}
-      </div>
+          {mine(comment) && (
+            <button type="button" className="ghost danger" onClick={() => act({ type: 'deleteComment', id: comment.id })}>
+              Delete
+            </button>
+          )}
+        </div>
+      )}
       {refusal && (
         <p className="error-text" role="alert">
           Not done: {refusal}

@@ -94,7 +94,7 @@ export function CommentsPanel({ doc, you, onlyNode, onOnlyNode, selectedNode, co
                 )}
               </h3>
               {g.threads.map((c) => (
-                <CommentThread key={c.id} comment={c} subject={g.name} you={you} edit={edit} />
+                <CommentThread key={c.id} comment={c} subject={g.name} you={you} edit={edit} mayComment={mayComment} />
               ))}
             </section>
           ))}

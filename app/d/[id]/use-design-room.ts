@@ -153,9 +153,12 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     };
 
     socket.on('connect', join);
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       setStatus(navigator.onLine ? 'reconnecting' : 'offline');
       setCursors({});
+      // The server closed this connection (its session was signed out): connect again as whoever
+      // the cookies now say, and the room decides what that person may see.
+      if (reason === 'io server disconnect') socket.connect();
     });
     socket.io.on('reconnect_attempt', () => setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.on('access:changed', (msg) => {

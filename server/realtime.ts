@@ -160,14 +160,15 @@ export class Realtime {
     };
   }
 
-  /**
-   * Re-reads the role of everyone connected to a design (after a link was revoked): whoever lost
-   * access is told and leaves the room at once; whoever kept a weaker role is told it.
-   */
   /** Closes every connection of a person (their session was signed out): each reconnects as whoever its cookies now say. */
   disconnectPerson(personId: string): void {
     for (const socket of this.io.sockets.sockets.values()) if (socket.data.person?.id === personId) socket.disconnect(true);
   }
+
+  /**
+   * Re-reads the role of everyone connected to a design (after a link was revoked): whoever lost
+   * access is told and leaves the room at once; whoever kept a weaker role is told it.
+   */
 
   async refreshAccess(designId: string): Promise<void> {
     const here = [...this.io.sockets.sockets.values()].filter((s) => s.data.designId === designId);

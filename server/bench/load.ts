@@ -9,7 +9,7 @@
  *
  * LOAD_SECONDS (default 60), LOAD_ROOMS (20), LOAD_CLIENTS (30 per room);
  * LOAD_OP_MS (2000 per client), LOAD_CURSOR_HZ (10; 0 = none), LOAD_JOB (1; 0 = no job, to tell its cost apart);
- * LOAD_QUICK=1 or `--quick`: 4 rooms × 10 clients for 10 s.
+ * LOAD_QUICK=1 or `--quick`: 4 rooms × 10 clients for 10 s. LOAD_CPU_PROF=DIR: a CPU profile of the server.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -118,7 +118,8 @@ class ServerProcess {
   static start(env: Record<string, string>): ServerProcess {
     const child = fork(SERVER_SCRIPT, [], {
       cwd: REPO,
-      execArgv: ['--import', 'tsx'],
+      // LOAD_CPU_PROF=DIR writes a V8 CPU profile of the server process into DIR (open it in Chrome's DevTools).
+      execArgv: ['--import', 'tsx', ...(process.env.LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`] : [])],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

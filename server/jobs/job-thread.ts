@@ -15,6 +15,7 @@ export interface JobThreadOptions {
   /** Heap limit of the thread, so that a job that eats memory kills its thread, not the server. */
   memoryMb: number;
   threadPriority: ThreadPriority;
+  loopPressure: SharedArrayBuffer;
 }
 
 /** What the owner hears from a thread: its messages, and its end when the owner did not ask for it. */
@@ -44,6 +45,7 @@ export class JobThread {
       limits: options.limits,
       progressIntervalMs: options.progressIntervalMs,
       threadPriority: options.threadPriority,
+      loopPressure: options.loopPressure,
     };
     this.worker = new Worker(BOOTSTRAP, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } });
     let markReady: () => void = () => {};

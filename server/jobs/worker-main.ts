@@ -3,6 +3,7 @@ import { installKernels } from '../kernels/load-kernels.ts';
 import { JobFailure, type JobContext, type JobKinds } from './job-kind.ts';
 import type { JobError } from './job-runner.ts';
 import { ProgressThrottle } from './progress-throttle.ts';
+import { yieldToLoop } from './loop-pressure.ts';
 import { lowerThisThreadPriority } from './thread-priority.ts';
 import { CANCEL_REQUESTED, type FromWorker, type JobWorkerData, type ToWorker } from './worker-protocol.ts';
 
@@ -35,7 +36,11 @@ function describe(err: unknown): JobError {
 
 async function run({ jobId, kind, payload }: ToWorker): Promise<void> {
   const handler = Object.hasOwn(jobKinds, kind) ? jobKinds[kind] : undefined;
-  const isCancelled = () => Atomics.load(cancelFlag, 0) === CANCEL_REQUESTED;
+  // Jobs look at the cancel flag between steps: the moment to give way to a late event loop too.
+  const isCancelled = () => {
+    yieldToLoop(data.loopPressure);
+    return Atomics.load(cancelFlag, 0) === CANCEL_REQUESTED;
+  };
   const throttle = new ProgressThrottle(data.progressIntervalMs, (progress) => post({ type: 'progress', jobId, progress }));
   const context: JobContext = { reportProgress: (p) => throttle.report(p), isCancelled, limits: data.limits };
   post({ type: 'started', jobId });

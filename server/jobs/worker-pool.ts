@@ -14,6 +14,7 @@ import {
   type SubmitOutcome,
 } from './job-runner.ts';
 import { JobThread, type JobThreadOptions } from './job-thread.ts';
+import { LoopPressure } from './loop-pressure.ts';
 import { defaultJobPoolSettings, type JobPoolSettings } from './pool-settings.ts';
 import type { FromWorker } from './worker-protocol.ts';
 
@@ -71,6 +72,8 @@ export class WorkerPool implements JobRunner {
   /** Last position announced per waiting job, so that only moves are re-announced. */
   private readonly announced = new Map<string, number>();
   private readonly threadOptions: JobThreadOptions;
+  /** Job threads pause between steps while this thread's event loop runs late. */
+  private readonly loopPressure = new LoopPressure();
   /** Payload schemas by kind, built once from the limits. */
   private readonly schemas: Map<string, z.ZodType>;
   private closed = false;
@@ -107,7 +110,9 @@ export class WorkerPool implements JobRunner {
       progressIntervalMs: settings.progressIntervalMs,
       memoryMb: settings.workerMemoryMb,
       threadPriority: settings.threadPriority,
+      loopPressure: this.loopPressure.buffer,
     };
+    this.loopPressure.start();
     for (let i = 0; i < settings.workers; i++) {
       const slot: Slot = { thread: null, running: null };
       slot.thread = this.spawn(slot);
@@ -177,6 +182,7 @@ export class WorkerPool implements JobRunner {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.loopPressure.stop();
     for (const job of this.queue.drain()) {
       this.announced.delete(job.id);
       this.emit({ type: 'cancelled', job: job.ref, by: SERVER_CANCEL });

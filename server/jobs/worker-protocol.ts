@@ -14,6 +14,8 @@ export interface JobWorkerData {
   progressIntervalMs: number;
   /** How the thread yields the CPU to the event loop. */
   threadPriority: ThreadPriority;
+  /** One Int32 the event loop raises while it runs late (loop-pressure.ts): jobs pause between steps. */
+  loopPressure: SharedArrayBuffer;
 }
 
 /** Main thread → worker. */

@@ -44,31 +44,27 @@ export function megabytes(bytes: number): string {
 }
 
 /**
- * Reads at most maxBytes of a regular file as strict UTF-8. The size is checked
- * before reading and the read itself is capped, so a huge file, a device or a
- * pipe never fills memory.
+ * Reads at most maxBytes of a regular file. The size is checked before reading
+ * and the read itself is capped, so a huge file, a device, a pipe or a file
+ * growing meanwhile never fills memory. `what` names the file in the refusal.
  */
-export async function readTextFile(path: string, maxBytes: number): Promise<FileRead> {
+async function readCapped(path: string, maxBytes: number, what: string): Promise<BytesRead> {
   let handle;
   try {
     handle = await open(path, 'r');
     const info = await handle.stat();
     if (info.isDirectory()) return { ok: false, reason: REASONS.EISDIR };
     if (!info.isFile()) return { ok: false, reason: 'is not a regular file' };
-    if (info.size > maxBytes) return { ok: false, reason: `is ${megabytes(info.size)}; design files are read up to ${megabytes(maxBytes)}` };
-    const buffer = Buffer.alloc(maxBytes + 1);
+    if (info.size > maxBytes) return { ok: false, reason: `is ${megabytes(info.size)}; ${what} read up to ${megabytes(maxBytes)}` };
+    const buffer = new Uint8Array(maxBytes + 1);
     let length = 0;
     while (length < buffer.length) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) return { ok: false, reason: `is larger than ${megabytes(maxBytes)}, the most a design file may be` };
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length)) };
-    } catch {
-      return { ok: false, reason: 'is not UTF-8 text' };
-    }
+    if (length > maxBytes) return { ok: false, reason: `is larger than ${megabytes(maxBytes)}, the most ${what} read` };
+    return { ok: true, bytes: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return { ok: false, reason: REASONS[code] ?? `cannot be read (${code || (error as Error).message})` };
@@ -77,22 +73,20 @@ export async function readTextFile(path: string, maxBytes: number): Promise<File
   }
 }
 
-/** Reads at most maxBytes of a regular file. */
-export async function readBinaryFile(path: string, maxBytes: number): Promise<BytesRead> {
-  let handle;
+/** Reads at most maxBytes of a regular file as strict UTF-8 (a design file). */
+export async function readTextFile(path: string, maxBytes: number): Promise<FileRead> {
+  const read = await readCapped(path, maxBytes, 'design files are');
+  if (!read.ok) return read;
   try {
-    handle = await open(path, 'r');
-    const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, reason: REASONS.EISDIR };
-    if (!info.isFile()) return { ok: false, reason: 'is not a regular file' };
-    if (info.size > maxBytes) return { ok: false, reason: `is ${megabytes(info.size)}; at most ${megabytes(maxBytes)} is read` };
-    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    return { ok: false, reason: REASONS[code] ?? `cannot be read (${code || (error as Error).message})` };
-  } finally {
-    await handle?.close();
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
+  } catch {
+    return { ok: false, reason: 'is not UTF-8 text' };
   }
+}
+
+/** Reads at most maxBytes of a regular file (weights, inputs). */
+export function readBinaryFile(path: string, maxBytes: number): Promise<BytesRead> {
+  return readCapped(path, maxBytes, 'files are');
 }
 
 /** Writes a file; null when written, else one sentence (without the path). */

@@ -15,7 +15,7 @@ import {
   type NodeChange,
   type OnBeforeDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type PointerEvent } from 'react';
 import type { DesignDocument } from '@/lib/design/document';
 import type { LoggedOp } from '@/lib/design/design-state';
 import type { DiagnosticsMessage, Participant } from '@/lib/protocol/messages';
@@ -40,7 +40,6 @@ interface Props {
   /** Makes an edit; refusals are reported by the caller. */
   act: (op: LoggedOp) => void;
   /** Adds a node of this type at a canvas position (a palette item dropped here). */
-  onDropType: (type: string, position: { x: number; y: number }) => void;
   /** Changes whenever the view should fit the whole design once its nodes are measured. */
   fitToken: number;
   /** Other people's pointers and who they are. */
@@ -67,7 +66,7 @@ function ViewportReporter({ onViewport }: { onViewport: (viewport: Viewport) => 
 
 /** The graph: the document drawn with React Flow; every change a person makes becomes an op. */
 export function DesignCanvas(props: Props) {
-  const { doc, diagnostics, selection, onSelectionChange, act, onDropType, fitToken, cursors, people, onPointer, onViewport, onUserMove, readOnly = false, selectable = !readOnly } = props;
+  const { doc, diagnostics, selection, onSelectionChange, act, fitToken, cursors, people, onPointer, onViewport, onUserMove, readOnly = false, selectable = !readOnly } = props;
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const selected = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>([]);
@@ -152,16 +151,6 @@ export function DesignCanvas(props: Props) {
     [act],
   );
 
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const type = event.dataTransfer.getData(PALETTE_MIME);
-      if (!type || readOnly) return;
-      event.preventDefault();
-      onDropType(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
-    },
-    [flow, onDropType, readOnly],
-  );
-
   const onPointerMove = useCallback(
     (event: PointerEvent) => onPointer(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
     [flow, onPointer],
@@ -189,18 +178,11 @@ export function DesignCanvas(props: Props) {
       onNodeDragStop={onNodeDragStop}
       onBeforeDelete={onBeforeDelete}
       onConnect={onConnect}
-      onDrop={onDrop}
       onPointerMove={onPointerMove}
       onPointerLeave={() => onPointer(null)}
       onMoveStart={(event) => {
         // Programmatic moves (fitView, following someone) have no event.
         if (event) onUserMove();
-      }}
-      onDragOver={(e) => {
-        if (!readOnly && e.dataTransfer.types.includes(PALETTE_MIME)) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }
       }}
       deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
       nodesDraggable={!readOnly}

@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
 import { countDesign } from '@/lib/compile/count';
 import type { LoggedOp } from '@/lib/design/design-state';
 import { templateDocument } from '@/lib/design/templates';
@@ -14,7 +14,7 @@ import { NodeComments } from './comment-badge';
 import { openCount, openCountsByNode } from './comment-threads';
 import { CommentsPanel } from './comments-panel';
 import { ConnectionIndicator } from './connection-indicator';
-import { DesignCanvas } from './design-canvas';
+import { DesignCanvas, PALETTE_MIME } from './design-canvas';
 import { ExportMenu } from './export-menu';
 import { freePosition, NODE_WIDTH } from './flow-elements';
 import { HistoryOverlay } from './history-overlay';
@@ -192,6 +192,25 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
     [edit, report],
   );
 
+  const onPaletteDragOver = useCallback(
+    (e: DragEvent) => {
+      if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    [readOnly],
+  );
+  const onPaletteDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(PALETTE_MIME);
+      if (!type || readOnly) return;
+      e.preventDefault();
+      const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 });
+    },
+    [readOnly, flow, addNode],
+  );
+
   const forkNow = useCallback(async () => {
     const outcome = await past.fork(version);
     if (outcome.ok && outcome.designId) window.location.assign(`/d/${encodeURIComponent(outcome.designId)}`);
@@ -295,7 +314,8 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
       </header>
       <main className="canvas" aria-label="Design canvas">
         {mayEdit && <Palette onAdd={(type) => addNode(type)} disabled={readOnly} />}
-        <div className="flow" ref={flowArea}>
+        {/* Layers dragged from the palette drop anywhere on this area: the canvas or the template gallery over it. */}
+        <div className="flow" ref={flowArea} onDragOver={onPaletteDragOver} onDrop={onPaletteDrop}>
           <RemoteSelections.Provider value={remoteSelections}>
             <NodeComments.Provider value={nodeComments}>
               <BlockActions.Provider value={blockActions}>
@@ -307,7 +327,6 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
                   selection={selection}
                   onSelectionChange={setSelection}
                   act={act}
-                  onDropType={(type, position) => addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 })}
                   fitToken={fitToken}
                   cursors={cursors}
                   people={others}
@@ -342,15 +361,7 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
           )}
           <ConnectionBanner status={status} />
           <HistoryOverlay history={past} onNotice={setNotice} onOpenDesign={(id) => window.location.assign(`/d/${encodeURIComponent(id)}`)} />
-          {blank && status === 'connected' && (
-            <TemplateGallery
-              onChoose={chooseTemplate}
-              onDropLayer={(type, at) => {
-                const position = flow.screenToFlowPosition({ x: at.clientX, y: at.clientY });
-                addNode(type, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 });
-              }}
-            />
-          )}
+          {blank && status === 'connected' && <TemplateGallery onChoose={chooseTemplate} />}
         </div>
         <SidePanel
           current={sideTab}

@@ -6,8 +6,11 @@ import { TFJS_BACKENDS, type TfjsBackend } from './peers.ts';
 import type { BenchPart } from './section.ts';
 import { renderTable, speedRatio, withUnit } from './table.ts';
 import { wasmKernelsOrNull } from './matmul.ts';
+import { randomFloats } from './measure.ts';
+import { ENCODER } from './encoder-config.ts';
+import { describeTorch, runTorchPeer } from './torch-peer.ts';
 
-type Runs = { ours: EncoderRun | null; oursTs: EncoderRun | null } & Record<TfjsBackend, EncoderRun | null>;
+type Runs = { ours: EncoderRun | null; oursTs: EncoderRun | null; torch: EncoderRun | null } & Record<TfjsBackend, EncoderRun | null>;
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   if (a.length !== b.length) return Infinity;
@@ -49,6 +52,22 @@ async function runPeers(runs: Runs, weights: TorchWeights, notes: string[]): Pro
   }
 }
 
+/** PyTorch's torch.nn.TransformerEncoderLayer from the same weights, input and target, when torch is there. */
+function runTorch(runs: Runs, weights: TorchWeights, notes: string[]): void {
+  const { batch, seq, dModel } = ENCODER;
+  const size = batch * seq * dModel;
+  const torch = runTorchPeer({
+    encoder: { config: { ...ENCODER }, weights, input: randomFloats(size, 100), target: randomFloats(size, 101) },
+  });
+  if (!torch.ok || !torch.answer.encoder) {
+    notes.push(`PyTorch: n/a (${torch.ok ? 'no encoder figures' : torch.reason})`);
+    return;
+  }
+  const run = torch.answer.encoder;
+  runs.torch = { ...run, firstOutput: Float32Array.from(run.firstOutput) };
+  notes.push(describeTorch(torch.answer));
+}
+
 /** Equivalence check lines: same weights and input must give the same output and losses. */
 function checkLines(runs: Runs): string[] {
   const ours = runs.ours;
@@ -65,7 +84,15 @@ function checkLines(runs: Runs): string[] {
     const diff = maxAbsDiff(ours.firstOutput, r.firstOutput);
     lines.push(`    tfjs-${backend.padEnd(5)} ${lossText(r)}   first forward max |ours − tfjs-${backend}| = ${diff.toExponential(1)}`);
   }
+  if (runs.torch) {
+    lines.push(`    PyTorch    ${lossText(runs.torch)}   first forward max |ours − PyTorch| = ${maxAbsDiff(ours.firstOutput, runs.torch.firstOutput).toExponential(1)}`);
+  }
   return lines;
+}
+
+/** How many times PyTorch's time ours takes (the issue's target is ≤ 3×). */
+function timesSlower(ours: EncoderRun | null, torch: EncoderRun | null, pick: (r: EncoderRun) => number): string {
+  return ours && torch ? `${(pick(ours) / pick(torch)).toFixed(2)}×` : 'n/a';
 }
 
 /** The rendered table, equivalence check and notes. */
@@ -78,8 +105,10 @@ function render(runs: Runs, notes: string[]): string {
     withUnit(runs.ours ? pick(runs.ours) : null, 'ms'),
     withUnit(runs.cpu ? pick(runs.cpu) : null, 'ms'),
     withUnit(runs.wasm ? pick(runs.wasm) : null, 'ms'),
+    withUnit(runs.torch ? pick(runs.torch) : null, 'ms'),
     speedRatio(speed(runs.ours, pick), speed(runs.cpu, pick), 'tfjs-cpu'),
     speedRatio(speed(runs.ours, pick), speed(runs.wasm, pick), 'tfjs-wasm'),
+    timesSlower(runs.ours, runs.torch, pick),
   ];
   const table = renderTable(
     [
@@ -88,14 +117,17 @@ function render(runs: Runs, notes: string[]): string {
       { header: 'ours WASM' },
       { header: 'tfjs-cpu' },
       { header: 'tfjs-wasm' },
+      { header: 'PyTorch' },
       { header: 'WASM vs cpu' },
       { header: 'WASM vs wasm' },
+      { header: 'WASM ms / PyTorch ms' },
     ],
     [row('forward', (r) => r.forwardMs), row('train step (fwd+bwd+Adam)', (r) => r.trainStepMs)],
   );
   return [
     `  ${describeEncoder()}; MSE loss to a fixed random target; ratios are speed-ups (>1 = ours faster)`,
     table,
+    '  target: the training step in WASM at most 3× PyTorch\'s (OpenBLAS, one thread)',
     ...checkLines(runs),
     ...notes.map((n) => `  note: ${n}`),
   ].join('\n');
@@ -109,8 +141,9 @@ export const encoderPart: BenchPart = {
     const oursTs = await runOurs(plainKernels, notes);
     const ours = await runOurs(wasmKernelsOrNull(), notes);
     return async () => {
-      const runs: Runs = { ours: ours.run, oursTs: oursTs.run, cpu: null, wasm: null };
+      const runs: Runs = { ours: ours.run, oursTs: oursTs.run, cpu: null, wasm: null, torch: null };
       await runPeers(runs, oursTs.weights, notes);
+      runTorch(runs, oursTs.weights, notes);
       return render(runs, notes);
     };
   },

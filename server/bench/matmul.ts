@@ -6,6 +6,7 @@ import { measureMs, randomFloats } from './measure.ts';
 import { TFJS_BACKENDS, type TfjsBackend } from './peers.ts';
 import type { BenchPart } from './section.ts';
 import { renderTable, speedRatio, withUnit } from './table.ts';
+import { describeTorch, runTorchPeer } from './torch-peer.ts';
 
 interface Shape {
   m: number;
@@ -61,6 +62,8 @@ export const matmulPart: BenchPart = {
     const wasm = SHAPES.map((shape) => (wasmKernels ? oursGflops(wasmKernels, shape) : null));
     return async () => {
       const { tfjsMatmulGflops } = await import('./matmul-tfjs.ts');
+      const torch = runTorchPeer({ matmul: SHAPES });
+      const torchGflops = torch.ok ? (torch.answer.matmul ?? []) : [];
       const rows: string[][] = [];
       for (const [i, shape] of SHAPES.entries()) {
         const peer: Record<TfjsBackend, number | null> = { cpu: null, wasm: null };
@@ -77,22 +80,28 @@ export const matmulPart: BenchPart = {
           withUnit(wasm[i], 'GFLOP/s'),
           withUnit(peer.cpu, 'GFLOP/s'),
           withUnit(peer.wasm, 'GFLOP/s'),
+          withUnit(torchGflops[i] ?? null, 'GFLOP/s'),
           speedRatio(ts[i], peer.cpu, 'tfjs-cpu'),
           speedRatio(wasm[i], peer.wasm, 'tfjs-wasm'),
+          speedRatio(wasm[i], torchGflops[i] ?? null, 'PyTorch'),
         ]);
       }
-      return renderTable(
+      const table = renderTable(
         [
           { header: 'matmul (float32, 1 thread)', align: 'left' },
           { header: 'ours TS' },
           { header: 'ours WASM' },
           { header: 'tfjs-cpu' },
           { header: 'tfjs-wasm' },
+          { header: 'PyTorch' },
           { header: 'ours TS / cpu' },
           { header: 'ours WASM / wasm' },
+          { header: 'ours WASM / PyTorch' },
         ],
         rows,
       );
+      const target = '  target: ours WASM at least 1.35× tfjs-wasm at every size';
+      return [table, target, `  PyTorch: ${torch.ok ? describeTorch(torch.answer) : `n/a (${torch.reason})`}`].join('\n');
     };
   },
 };

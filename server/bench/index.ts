@@ -7,11 +7,12 @@ import os from 'node:os';
 import { installKernels } from '../kernels/load-kernels.ts';
 import { designSection } from './design.ts';
 import { loadSection } from './load.ts';
+import { trainingSection } from './training.ts';
 import { runtimeSection } from './runtime.ts';
 import type { BenchPart, FinishPart, Section } from './section.ts';
 import { heading } from './table.ts';
 
-const SECTIONS: Section[] = [runtimeSection, designSection, loadSection];
+const SECTIONS: Section[] = [runtimeSection, trainingSection, designSection, loadSection];
 
 function selectedParts(names: string[], section: Section): BenchPart[] {
   if (names.length === 0 || names.includes(section.name)) return section.parts;

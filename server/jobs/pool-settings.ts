@@ -5,8 +5,15 @@ import { THREAD_PRIORITIES, type ThreadPriority } from './thread-priority.ts';
 
 /** Everything a worker pool can be tuned with; every field has a default. */
 export interface JobPoolSettings {
-  /** Worker threads, i.e. jobs running at once (of different designs). */
+  /**
+   * Jobs running at once (of different designs), each on its own worker thread.
+   * More than the cores: the kernel shares the CPU evenly among job threads, so
+   * twenty groups training at once all make progress instead of most waiting
+   * in the queue behind a few.
+   */
   workers: number;
+  /** Threads started with the pool; the rest start when a job first needs them, then stay. */
+  warmWorkers: number;
   /** A job still running after this long is stopped and fails with 'timeout'. */
   wallTimeMs: number;
   /** How long a cancelled job may take to notice before its thread is terminated. */
@@ -22,10 +29,14 @@ export interface JobPoolSettings {
   limits: JobLimits;
 }
 
-/** The defaults: one core left for the event loop, generous but finite caps. */
+/** Jobs running at once per core (see JobPoolSettings.workers). */
+export const JOBS_PER_CORE = 4;
+
+/** The defaults: jobs share the cores evenly at a priority below the event loop's; generous but finite caps. */
 export function defaultJobPoolSettings(): JobPoolSettings {
   return {
-    workers: Math.max(1, availableParallelism() - 1),
+    workers: JOBS_PER_CORE * availableParallelism(),
+    warmWorkers: Math.max(1, availableParallelism() - 1),
     wallTimeMs: 5 * 60_000,
     cancelGraceMs: 2_000,
     maxQueuedPerDesign: 5,
@@ -58,6 +69,7 @@ export function jobPoolSettingsFromEnv(env: z.infer<typeof JobsEnvSchema>): JobP
   return {
     ...d,
     workers: env.JOB_WORKERS ?? d.workers,
+    warmWorkers: Math.min(env.JOB_WORKERS ?? d.workers, d.warmWorkers),
     wallTimeMs: env.JOB_WALL_TIME_MS ?? d.wallTimeMs,
     cancelGraceMs: env.JOB_CANCEL_GRACE_MS ?? d.cancelGraceMs,
     maxQueuedPerDesign: env.JOB_MAX_QUEUED_PER_DESIGN ?? d.maxQueuedPerDesign,

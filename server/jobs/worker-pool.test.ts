@@ -10,7 +10,7 @@ let open: WorkerPool[] = [];
 let recorders: PoolRecorder[] = [];
 
 async function startPool(options: WorkerPoolOptions = {}) {
-  const pool = await WorkerPool.start({ kindsModule: FIXTURES, workers: 2, ...options });
+  const pool = await WorkerPool.start({ kindsModule: FIXTURES, workers: 2, warmWorkers: 2, ...options });
   const events = new PoolRecorder(pool);
   open.push(pool);
   recorders.push(events);
@@ -42,6 +42,20 @@ describe('WorkerPool scheduling', () => {
     // B did not wait for A: it started before A's first job ended.
     expect(order.indexOf('b1:started')).toBeLessThan(order.indexOf('a1:result'));
     expect(await events.ended('a1')).toMatchObject({ type: 'result', result: { slept: 300 } });
+  });
+
+  it('starts threads beyond the warm ones when jobs need them, so the job of every design runs at once', async () => {
+    const { pool, events } = await startPool({ workers: 4, warmWorkers: 1 });
+    expect(pool.threadsStarted).toBe(1);
+    for (const design of ['A', 'B', 'C']) await pool.submit(job(design, design, 'sleep', { ms: 1500 }));
+    expect(pool.threadsStarted).toBe(3);
+    // All three run together (none is queued behind another design's job), then end.
+    for (const design of ['A', 'B', 'C']) await events.next((e) => e.job.id === design && e.type === 'started');
+    expect(events.events.filter((e) => e.type === 'started' || e.type === 'result').map((e) => e.type).slice(0, 3)).toEqual(['started', 'started', 'started']);
+    for (const design of ['A', 'B', 'C']) expect(await events.ended(design)).toMatchObject({ type: 'result' });
+    expect(events.events.some((e) => e.type === 'queued')).toBe(false);
+    // The fourth slot was never needed, so its thread never started.
+    expect(pool.threadsStarted).toBe(3);
   });
 
   it('announces queue positions and re-announces them as the queue moves', async () => {

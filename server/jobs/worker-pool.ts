@@ -49,9 +49,11 @@ interface Running {
 }
 
 interface Slot {
-  /** Null while a thread that died at start-up waits to be replaced. */
+  /** Null while a thread that died at start-up waits to be replaced, or before a cold slot's first job. */
   thread: JobThread | null;
   running: Running | null;
+  /** No thread started yet: one starts when a job first needs this slot. */
+  cold: boolean;
 }
 
 /** A thread that dies before it is ready is not restarted at once, so a broken setup cannot spin. */
@@ -113,9 +115,10 @@ export class WorkerPool implements JobRunner {
       loopPressure: this.loopPressure.buffer,
     };
     this.loopPressure.start();
+    const warm = Math.min(settings.workers, Math.max(1, settings.warmWorkers));
     for (let i = 0; i < settings.workers; i++) {
-      const slot: Slot = { thread: null, running: null };
-      slot.thread = this.spawn(slot);
+      const slot: Slot = { thread: null, running: null, cold: i >= warm };
+      if (!slot.cold) slot.thread = this.spawn(slot);
       this.slots.push(slot);
     }
   }
@@ -164,6 +167,11 @@ export class WorkerPool implements JobRunner {
     return true;
   }
 
+  /** Worker threads started so far (warm ones at once, the rest when jobs first need them). */
+  get threadsStarted(): number {
+    return this.slots.filter((slot) => !slot.cold).length;
+  }
+
   async jobsOf(designId: string): Promise<JobStatus[]> {
     const statuses: JobStatus[] = [];
     for (const { running } of this.slots) {
@@ -209,9 +217,14 @@ export class WorkerPool implements JobRunner {
   private schedule(): void {
     if (this.closed) return;
     for (const slot of this.slots) {
-      if (slot.running || !slot.thread) continue;
+      if (slot.running || (!slot.thread && !slot.cold)) continue;
       const job = this.queue.take();
       if (!job) return;
+      if (slot.cold || !slot.thread) {
+        // A fresh thread takes its first job as soon as it has loaded (messages queue until then).
+        slot.cold = false;
+        slot.thread = this.spawn(slot);
+      }
       this.dispatch(slot, slot.thread, job);
       this.announce(job.designId);
     }

@@ -21,6 +21,7 @@ import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
 import { WorkerPool } from './jobs/index.ts';
+import { createAssignments } from './assignments/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, people, accounts, access, jobs, log, version });
+  const assignments = createAssignments(db, designs, jobs, log.child({ component: 'assignments' }));
+  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, people, accounts, access, jobs, assignments, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,4 +1,5 @@
 import type { Accounts } from './access/accounts.ts';
+import type { AssignmentService } from './assignments/index.ts';
 import type { DesignAccess } from './access/design-access.ts';
 import type { People } from './access/people.ts';
 import type { Config } from './config.ts';
@@ -28,6 +29,7 @@ export interface Services {
   accounts: Accounts;
   access: DesignAccess;
   jobs: JobRunner;
+  assignments: AssignmentService;
   log: Logger;
   version: string;
 }

@@ -27,6 +27,10 @@ export interface GradeOptions {
   trainingCaps?: TrainingHooks['caps'];
 }
 
+/** Details quote diagnostics and refusals; keep a stored report small. */
+const MAX_DETAIL = 1000;
+const clipped = (text: string) => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
+
 function measure(test: AssignmentTest, design: GradedDesign, options: GradeOptions): Measurement {
   switch (test.kind) {
     case 'validates':
@@ -75,7 +79,7 @@ export function gradeDesign(spec: AssignmentSpec, doc: DesignDocument, options: 
       earned: roundPoints(test.points * m.fraction),
       passed: m.passed,
       feedback: m.passed ? test.feedback.pass : test.feedback.fail,
-      detail: m.detail,
+      detail: clipped(m.detail),
     };
     if (m.measured !== undefined) result.measured = m.measured;
     return result;

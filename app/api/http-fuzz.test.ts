@@ -17,6 +17,7 @@ import type { JobRunner } from '@/server/jobs/index';
 import { Realtime } from '@/server/realtime';
 import { RunStore } from '@/server/run-store';
 import { provideServices } from '@/server/services';
+import { createAssignments } from '@/server/assignments/index';
 import { createTestDatabase } from '@/server/test-database';
 import * as designs from './designs/route';
 import * as design from './designs/[id]/route';
@@ -121,7 +122,7 @@ describe('fuzzing every HTTP body, query and path: a clear 4xx for each, nothing
     realtime = new Realtime(http, store, people, access, log, jobs, runStore);
     const parsed = parseConfig({ DATABASE_URL: database.url });
     if (!parsed.ok) throw new Error(parsed.message);
-    provideServices({ config: parsed.config, db, designs: store, history: new DesignHistory(store), runs: runStore, realtime, identities, people, accounts, access, jobs, log, version: 'test' });
+    provideServices({ config: parsed.config, db, designs: store, history: new DesignHistory(store), runs: runStore, realtime, identities, people, accounts, access, jobs, assignments: createAssignments(db, store, jobs, log), log, version: 'test' });
     designId = (await store.create({ id: 'g_owner00000', name: 'Owner' })).id;
     const room = (await realtime.rooms.room(designId))!;
     const owner = { id: 'g_owner00000', name: 'Owner', colour: '#000' };

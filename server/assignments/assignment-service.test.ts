@@ -32,7 +32,7 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
     designs = new DesignStore(db);
     jobs = await WorkerPool.start({ workers: 1, kindsModule: new URL('./testing/grading-kinds.ts', import.meta.url) });
     const store = new AssignmentStore(db);
-    grading = new GradeJobs(jobs, store, createLogger({ level: 'silent' }), () => clock);
+    grading = new GradeJobs(jobs, store, createLogger('silent'), () => clock);
     service = new AssignmentService(db, store, designs, grading, () => clock);
     ({ workshopId, groups } = await seedWorkshop(db, designs, instructor, [
       { members: [ada], doc: flatDecoder({ causal: true }) },

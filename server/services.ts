@@ -11,6 +11,8 @@ import type { JobRunner } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import type { Realtime } from './realtime.ts';
 import type { RunStore } from './run-store.ts';
+import type { WorkshopLive } from './workshops/workshop-live.ts';
+import type { WorkshopStore } from './workshops/workshop-store.ts';
 
 /**
  * What the running server offers to route handlers and server components.
@@ -30,6 +32,8 @@ export interface Services {
   access: DesignAccess;
   jobs: JobRunner;
   assignments: AssignmentService;
+  workshops: WorkshopStore;
+  workshopLive: WorkshopLive;
   log: Logger;
   version: string;
 }

@@ -23,7 +23,7 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
   let jobs: WorkerPool;
   let grading: GradeJobs;
   let service: AssignmentService;
-  let clock = new Date('2026-11-25T10:00:00Z');
+  const clock = new Date('2026-11-25T10:00:00Z');
   let workshopId: string;
   let groups: { id: string; designId: string }[];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { templateDocument } from '../../lib/design/index.ts';
+import { assignmentSpecSchema } from '../../lib/grading/assignment-spec.ts';
 import { gradeReportSchema } from '../../lib/grading/grade.ts';
 import { main } from './main.ts';
 import { captureIo } from './testing.ts';
@@ -96,8 +97,11 @@ describe('grade', () => {
     expect(err).toContain("Run 'multihead help grade' for usage.");
   });
 
-  it('the example assignment in the repository is valid and documented in the help', async () => {
-    expect(JSON.parse(readFileSync(EXAMPLE, 'utf8')).format).toBe('multihead-assignment');
+  it('the example assignments (repository and README) are valid, and the command has a help page', async () => {
+    expect(assignmentSpecSchema.safeParse(JSON.parse(readFileSync(EXAMPLE, 'utf8'))).success).toBe(true);
+    const readme = readFileSync('README.md', 'utf8').split('## Grading from the command line')[1];
+    const example = JSON.parse(readme.split('```json\n')[1].split('```')[0]);
+    expect(assignmentSpecSchema.parse(example).tests.map((t) => t.kind)).toEqual(['causal-decoder-attention', 'training']);
     const { code, out } = await cli(['help', 'grade'], {});
     expect(code).toBe(0);
     expect(out).toMatch(/^Usage: multihead grade ASSIGNMENT\.json DESIGN\.json \[--json\]/);

@@ -47,7 +47,7 @@ describe('heads-concatenated', () => {
 
   it('fails when one averages several heads', () => {
     const m = checkHeadsConcatenated(graded(withParams(template('tiny-transformer'), 'decoder.crossAttn', { headMerge: 'mean' })));
-    expect(m).toMatchObject({ passed: false, measured: 2, detail: "2 of 3 multi-head attentions concatenate their heads; averaged: 'decoder.crossAttn'" });
+    expect(m).toMatchObject({ passed: false, measured: 2, detail: "heads concatenated in 2 of 3 multi-head attentions; averaged: 'decoder.crossAttn'" });
   });
 
   it('lets a single head "average" (it is the same thing) and fails a design without attention', () => {

@@ -104,6 +104,6 @@ export function checkHeadsConcatenated(design: GradedDesign): Measurement {
   if (all.length === 0) return verdict(false, 'no multi-head attention in the design', 0);
   const averaged = all.filter((n) => n.params.headMerge === 'mean' && Number(n.params.heads) > 1);
   const concatenated = all.length - averaged.length;
-  const detail = `${concatenated} of ${plural(all.length, 'multi-head attention')} concatenate their heads`;
+  const detail = `heads concatenated in ${concatenated} of ${plural(all.length, 'multi-head attention')}`;
   return verdict(averaged.length === 0, averaged.length === 0 ? detail : `${detail}; averaged: ${quoted(averaged)}`, concatenated);
 }

@@ -30,7 +30,7 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
   beforeAll(async () => {
     ({ db, dispose } = await createTestDatabase());
     designs = new DesignStore(db);
-    jobs = await WorkerPool.start({ workers: 1, kindsModule: new URL('./testing/grading-kinds.ts', import.meta.url) });
+    jobs = await WorkerPool.start({ workers: 1 });
     const store = new AssignmentStore(db);
     grading = new GradeJobs(jobs, store, createLogger('silent'), () => clock);
     service = new AssignmentService(db, store, designs, grading, () => clock);

@@ -71,6 +71,11 @@ export class GradeJobs {
   private async recordResult(gradeId: string, result: unknown): Promise<void> {
     const context = await this.store.gradeContext(gradeId);
     if (!context) return;
+    // A grading cancelled mid-way ends with no report.
+    if (result === null) {
+      await this.store.gradeFailed(gradeId, 'The grading was cancelled.', this.now());
+      return;
+    }
     const parsed = gradeReportSchema.safeParse(result);
     if (!parsed.success) {
       await this.store.gradeFailed(gradeId, 'The grader answered with an unreadable report.', this.now());

@@ -163,7 +163,7 @@ describe('hidden tests never reach a participant before release, on any route or
     const people = new People(identities, accounts);
     const runs = new RunStore(db);
     const log = pino({ level: 'silent' });
-    jobs = await WorkerPool.start({ workers: 1, kindsModule: new URL('../../../server/assignments/testing/grading-kinds.ts', import.meta.url) });
+    jobs = await WorkerPool.start({ workers: 1 });
     http = createServer();
     realtime = new Realtime(http, designs, people, access, log, jobs, runs);
     const workshops = new WorkshopStore(db, designs, access);
@@ -259,5 +259,22 @@ describe('hidden tests never reach a participant before release, on any route or
     expect(await (await call(releaseRoute.POST, { id: ids.workshopId, assignmentId: ids.assignmentId }, req('/', 'POST', cookieOf(teacher)))).json()).toMatchObject({ ok: true });
     const after = (await walkAll(adaCookie)).map((a) => a.text).join('\n');
     for (const m of MARKERS) expect(after, `"${m}" reaches the participant after release`).toContain(m);
+  });
+
+  it('exports the gradebook as CSV for the instructor only: one row per participant with group, each test, late penalty and total', async () => {
+    const refused = await call(gradebookCsvRoute.GET, { id: ids.workshopId, assignmentId: ids.assignmentId }, req('/', 'GET', cookieOf(ada)));
+    expect(refused.status).toBe(403);
+    // The walks above submitted again: the gradebook shows the current submission's latest grade.
+    await gradingDone();
+    const sub = await db.submission.findFirstOrThrow({ where: { assignmentId: ids.assignmentId, replacedAt: null }, include: { grades: { orderBy: { createdAt: 'desc' } } } });
+    await call(overridesRoute.POST, { id: ids.workshopId, assignmentId: ids.assignmentId }, req('/', 'POST', cookieOf(teacher), { gradeId: sub.grades[0].id, testId: 'zebra-count', points: 1, comment: 'Close enough' }));
+    const res = await call(gradebookCsvRoute.GET, { id: ids.workshopId, assignmentId: ids.assignmentId }, req('/', 'GET', cookieOf(teacher)));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="decoder-only-lm-gradebook.csv"');
+    const lines = (await res.text()).split('\r\n');
+    expect(lines[0]).toBe('participant,group,The design validates (4),At least one attention (3),Zebra causal probe (5),Zebra count (2),late penalty,total');
+    // Ada's group was graded 4 + 3 + 5 + 0, the last overridden to 1; Bob's group submitted nothing.
+    expect(lines.slice(1)).toEqual(['Ada,Group 1,4,3,5,1,0,13', 'Bob,Group 2,,,,,,', '']);
   });
 });

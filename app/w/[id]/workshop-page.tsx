@@ -10,6 +10,7 @@ import { TimerBadge } from '../timer-badge';
 import { useWorkshopChannel } from '../use-workshop-channel';
 import { InstructorDashboard } from './instructor-dashboard';
 import { ParticipantView } from './participant-view';
+import { WorkshopAssignments } from './assignments/workshop-assignments';
 import '../workshop.css';
 
 /** A workshop: the instructor's dashboard and controls, or a participant's group, timer, messages and hand. */
@@ -53,6 +54,7 @@ export function WorkshopPage({ initial }: { initial: WorkshopView }) {
       ) : (
         <ParticipantView view={view} channel={channel} onPicked={reload} />
       )}
+      <WorkshopAssignments workshopId={view.id} instructor={instructor} />
     </main>
   );
 }

@@ -263,11 +263,14 @@ export class AssignmentService {
     const snapshot = parseDesignDocument(await this.store.snapshot(submissionId));
     if (!snapshot.ok) return refuse(500, 'corrupt-snapshot', `The submitted design cannot be read: ${snapshot.message}`);
     const reference = assignment.value.referenceDesignId ? await this.designs.get(assignment.value.referenceDesignId) : null;
+    // People go by their workshop names here, not the guest names their edits were made under.
+    const members = await this.db.workshopMember.findMany({ where: { workshopId }, select: { personId: true, displayName: true } });
+    const nameOf = new Map(members.map((m) => [m.personId, m.displayName]));
     const rows: OpLogRow[] = [];
     for (let after = 0; after < submission.version && rows.length < CONTRIBUTION_OPS_CAP; ) {
       const page = await this.designs.opsSince(submission.designId, after, OPS_PAGE, submission.version);
       if (page.length === 0) break;
-      for (const o of page) rows.push({ author: o.author.id, authorName: o.author.name, createdAt: o.createdAt, op: o.op });
+      for (const o of page) rows.push({ author: o.author.id, authorName: nameOf.get(o.author.id) ?? o.author.name, createdAt: o.createdAt, op: o.op });
       after = page.at(-1)!.version;
     }
     return {

@@ -74,7 +74,8 @@ export function AssignmentEditor({ workshopId, assignmentId, initial, referenceD
     const checked = checkSpec(draft);
     if (!checked.ok) {
       setIssues(checked.issues);
-      setStatus({ kind: 'error', text: `The assignment has ${Object.keys(checked.issues).length} problem(s): see the marked fields.` });
+      const count = Object.keys(checked.issues).length;
+      setStatus({ kind: 'error', text: `The assignment has ${count} ${count === 1 ? 'problem' : 'problems'}: see the marked fields.` });
       return;
     }
     setIssues({});

@@ -13,6 +13,7 @@ export function AssignmentOverview({ workshopId, assignment }: { workshopId: str
       <header className="av-header">
         <h1>{spec.title}</h1>
         <nav className="av-actions" aria-label="Assignment">
+          <Link href={`/w/${workshopId}`}>Back to the workshop</Link>
           <Link href={`${base}/edit`}>Edit assignment</Link>
           <Link href={`${base}/gradebook`}>Open gradebook</Link>
         </nav>

@@ -1,6 +1,7 @@
 'use client';
 
 import '../assignments.css';
+import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import type { AssignmentView } from '@/server/assignments/assignment-service';
 import type { ParticipantSubmission } from '@/server/assignments/participant-view';
@@ -57,6 +58,9 @@ export function ParticipantAssignmentView({ workshopId, initial }: { workshopId:
       <header className="av-header">
         <h1>{spec.title}</h1>
         <div className="av-actions">
+          <Link className="av-back" href={`/w/${workshopId}`}>
+            Back to the workshop
+          </Link>
           <button type="button" className="av-primary" onClick={() => void submit()} disabled={busy || !view.groupId}>
             Submit our design
           </button>

@@ -1,6 +1,7 @@
 'use client';
 
 import '../../assignments.css';
+import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import type { Gradebook, GradebookRow } from '@/server/assignments/gradebook';
 import { formatWhen } from '../../format-when';
@@ -46,6 +47,9 @@ export function GradebookView({ workshopId, initial }: { workshopId: string; ini
       <header className="gb-header">
         <h1>Gradebook: {assignment.spec.title}</h1>
         <div className="gb-actions">
+          <Link className="av-back" href={`/w/${workshopId}/assignments/${assignment.id}`}>
+            Back to the assignment
+          </Link>
           <button type="button" onClick={() => void act('Regrading every group’s current submission.', `${api}/regrade`, {})}>
             Regrade all
           </button>

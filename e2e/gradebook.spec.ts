@@ -118,6 +118,7 @@ test('an instructor sets an assignment, a group builds and submits, the instruct
   const log = instructor.getByRole('table', { name: 'Contribution log' });
   // Ada by her workshop name: two layers added and two taken back.
   await expect(log.getByRole('row', { name: /^Ada/ }).getByRole('cell').first()).toHaveText('4');
+  await expect(instructor.getByRole('table', { name: 'Gradings' })).toContainText('test-1 → 3 (Tidy the layout before submitting)');
   await keepScreenshot(instructor, testInfo, 'gradebook-instructor');
 
   // …and exports the CSV: one row per participant, with group, each test, late penalty and total.

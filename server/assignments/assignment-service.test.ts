@@ -186,4 +186,26 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
     expect(again.ok && again.value.rows.find((r) => r.group.id === groups[1].id)).toMatchObject({ total: 10, totalOverride: { points: 10, comment: 'Rounded down after the debrief.' } });
     expect(await service.gradebook(workshopId, a.id, bob)).toMatchObject({ ok: false, status: 403 });
   });
+
+  it("shows a submission's diff against the reference design and the group's contribution log, to the instructor only", async () => {
+    const reference = await designs.createFrom(instructor, { title: 'Reference', doc: flatDecoder({ causal: true }) });
+    expect(await service.create(workshopId, instructor, secretSpec(), 'no-such-design')).toMatchObject({ ok: false, code: 'bad-reference' });
+    const made = await service.create(workshopId, instructor, secretSpec(), reference.id);
+    if (!made.ok) throw new Error(made.message);
+    const design = (await designs.get(groups[1].designId))!;
+    await designs.appendOp(groups[1].designId, design.version, { type: 'renameDesign', title: 'Bob’s take' }, { ...design.state, title: 'Bob’s take' }, bob);
+    const submitted = await service.submit(workshopId, made.value.id, bob);
+    if (!submitted.ok) throw new Error(submitted.message);
+    await gradingDone(made.value.id);
+
+    expect(await service.submissionDetail(workshopId, made.value.id, submitted.value.id, bob)).toMatchObject({ ok: false, status: 403 });
+    const detail = await service.submissionDetail(workshopId, made.value.id, submitted.value.id, instructor);
+    if (!detail.ok) throw new Error(detail.message);
+    expect(detail.value.diff).toMatchObject({ nodesAdded: [], nodesRemoved: [], nodesChanged: [{ submittedId: 'attn', params: [{ param: 'causal', before: true, after: false }] }] });
+    // The group's room was made by the instructor (version 1), then renamed by Bob: workshop names, not guest names.
+    expect(detail.value.contributions.members.map((m) => [m.authorName, m.total])).toEqual([
+      ['Bob', 1],
+      ['Prof. Vaswani', 1],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import './assignments.css';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ASSIGNMENT_FORMAT, ASSIGNMENT_VERSION, type AssignmentSpec, type AssignmentTest, type AssignmentTestKind } from '@/lib/grading/assignment-spec';
@@ -128,6 +129,9 @@ export function AssignmentEditor({ workshopId, assignmentId, initial, referenceD
       <header className="ae-header">
         <h1>{assignmentId ? 'Edit assignment' : 'New assignment'}</h1>
         <div className="ae-actions">
+          <Link className="av-back" href={assignmentId ? `/w/${workshopId}/assignments/${assignmentId}` : `/w/${workshopId}`}>
+            Back
+          </Link>
           <button type="button" onClick={() => fileInput.current?.click()}>
             Import JSON
           </button>
@@ -252,7 +256,7 @@ export function AssignmentEditor({ workshopId, assignmentId, initial, referenceD
                     <Field label="Visibility">
                       {(p) => (
                         <select {...p} value={test.visibility} onChange={(e) => setTestField(i, 'visibility', e.target.value)}>
-                          <option value="visible">Visible to participants</option>
+                          <option value="visible">Visible</option>
                           <option value="hidden">Hidden until release</option>
                         </select>
                       )}

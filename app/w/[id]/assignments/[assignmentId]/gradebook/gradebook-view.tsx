@@ -8,6 +8,7 @@ import { formatWhen } from '../../format-when';
 import { SubmissionDetail } from './submission-detail';
 
 const POLL_MS = 2000;
+const gradings = (n: number) => (n > 1 ? ` · graded ${n} times` : '');
 const STATUS_TEXT = { queued: 'queued', running: 'grading…', done: 'graded', failed: 'failed' } as const;
 
 async function post(url: string, body?: unknown): Promise<{ ok: boolean; message?: string }> {
@@ -103,7 +104,7 @@ export function GradebookView({ workshopId, initial }: { workshopId: string; ini
                       <span className="gb-comment">
                         {formatWhen(row.submission.submittedAt)} · {row.grade ? STATUS_TEXT[row.grade.status] : 'not graded'}
                         {row.history.length > 1 && ` · ${row.history.length} submissions`}
-                        {row.submission && ` · ${row.history.find((s) => s.id === row.submission!.id)?.grades.length ?? 0} grading(s)`}
+                        {row.submission && gradings(row.history.find((s) => s.id === row.submission!.id)?.grades.length ?? 0)}
                       </span>
                     </>
                   ) : (

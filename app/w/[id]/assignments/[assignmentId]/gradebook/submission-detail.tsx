@@ -4,9 +4,14 @@ import { useEffect, useState } from 'react';
 import type { Contributions } from '@/lib/grading/contributions';
 import { EDIT_KIND_LABELS, type EditKind } from '@/lib/grading/contributions';
 import type { DesignDiff } from '@/lib/grading/design-diff';
+import { formatWhen } from '../../format-when';
 
 interface Detail {
-  submission: { version: number; submittedByName: string };
+  submission: {
+    version: number;
+    submittedByName: string;
+    grades: { id: string; revision: number; status: string; earned: number | null; penalty: number | null; total: number | null; createdAt: string; overrides: { testId: string | null; points: number; comment: string }[] }[];
+  };
   diff: DesignDiff | null;
   contributions: Contributions;
 }
@@ -41,6 +46,39 @@ export function SubmissionDetail({ url, onClose }: { url: string; onClose: () =>
       {error && <p role="alert">{error}</p>}
       {detail && (
         <>
+          <h3>Gradings</h3>
+          <table aria-label="Gradings">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Tests (revision)</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="gb-num">
+                  Earned
+                </th>
+                <th scope="col" className="gb-num">
+                  Penalty
+                </th>
+                <th scope="col" className="gb-num">
+                  Total
+                </th>
+                <th scope="col">Overrides</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.submission.grades.map((g) => (
+                <tr key={g.id}>
+                  <td>{formatWhen(g.createdAt)}</td>
+                  <td>{g.revision}</td>
+                  <td>{g.status}</td>
+                  <td className="gb-num">{g.earned ?? '—'}</td>
+                  <td className="gb-num">{g.penalty ?? '—'}</td>
+                  <td className="gb-num">{g.total ?? '—'}</td>
+                  <td>{g.overrides.map((o) => `${o.testId ?? 'total'} → ${o.points} (${o.comment})`).join('; ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <h3>Against the reference design</h3>
           {!detail.diff ? (
             <p className="av-note">The assignment has no reference design: set one in the editor.</p>

@@ -9,11 +9,11 @@ type TrainingTest = Extract<AssignmentTest, { kind: 'training' }>;
 
 /**
  * The throughput the time cap is checked against: training FLOPs (3 × the
- * forward pass, for the backward) per second. Deliberately below what a busy
+ * forward pass, for the backward) per second. Half of what a busy
  * server core does (about 2 GFLOP/s measured on the tiny templates), so that
  * a run estimated within its cap finishes within it on a slow machine too.
  */
-export const ASSUMED_TRAINING_FLOPS_PER_SECOND = 5e8;
+export const ASSUMED_TRAINING_FLOPS_PER_SECOND = 1e9;
 /** Fixed cost per step (optimiser, bookkeeping) that FLOPs do not show, in seconds. */
 const STEP_OVERHEAD_SECONDS = 0.002;
 /** The held-out evaluation at the end, in forward passes of a training batch. */

@@ -97,6 +97,8 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   await expect(teacher.getByRole('article', { name: 'Group 2' }).getByLabel('In Group 2’s room')).toHaveText('Bob');
   await teacher.waitForTimeout(2500); // a dashboard poll, so every card is current in the picture
   await keepScreenshot(teacher, testInfo, 'workshop-instructor-dashboard');
+  await teacher.evaluate(() => window.scrollTo(0, 0));
+  await keepScreenshot(teacher, testInfo, 'workshop-instructor-dashboard-top');
   await keepScreenshot(ada, testInfo, 'workshop-participant-room');
   await keepScreenshot(bob, testInfo, 'workshop-participant-page');
 

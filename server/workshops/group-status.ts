@@ -14,7 +14,7 @@ import type { WorkshopStore } from './workshop-store.ts';
  * has it open (from the realtime connections).
  */
 export async function groupStatuses(workshopId: string, deps: { workshops: WorkshopStore; designs: DesignStore; runs: RunStore; realtime: Realtime }): Promise<GroupRoomStatus[]> {
-  const groups = await deps.workshops.groups(workshopId);
+  const [groups, names] = await Promise.all([deps.workshops.groups(workshopId), deps.workshops.displayNames(workshopId)]);
   return Promise.all(
     groups.map(async (g) => {
       const [design, latest] = await Promise.all([deps.designs.get(g.designId), deps.runs.latest(g.designId)]);
@@ -27,7 +27,7 @@ export async function groupStatuses(workshopId: string, deps: { workshops: Works
         name: g.name,
         designId: g.designId,
         members: g.members,
-        present: peopleIn(deps.realtime, g.designId),
+        present: peopleIn(deps.realtime, g.designId, names),
         doc,
         version: design?.version ?? 0,
         errors: validation.diagnostics.filter((d) => d.severity === 'error').length,
@@ -40,12 +40,12 @@ export async function groupStatuses(workshopId: string, deps: { workshops: Works
   );
 }
 
-/** The names of the people with a design open now, each once. */
-function peopleIn(realtime: Realtime, designId: string): string[] {
-  const names = new Map<string, string>();
+/** Who works in a design now, each once, by the name they gave the workshop (spotlight viewers are only looking). */
+function peopleIn(realtime: Realtime, designId: string, names: Map<string, string>): string[] {
+  const here = new Map<string, string>();
   for (const s of realtime.io.sockets.sockets.values()) {
-    const data = s.data as { designId?: string; person?: { id: string; name: string } };
-    if (data.designId === designId && data.person) names.set(data.person.id, data.person.name);
+    const data = s.data as { designId?: string; role?: string; person?: { id: string; name: string } };
+    if (data.designId === designId && data.role !== 'viewer' && data.person) here.set(data.person.id, names.get(data.person.id) ?? data.person.name);
   }
-  return [...names.values()];
+  return [...here.values()];
 }

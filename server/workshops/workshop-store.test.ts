@@ -3,6 +3,7 @@ import { DesignAccess } from '../access/design-access.ts';
 import { DesignStore } from '../design-store.ts';
 import { createTestDatabase, TEST_PROVIDERS } from '../test-database.ts';
 import { WorkshopStore } from './workshop-store.ts';
+import { templateDocument } from '../../lib/design/templates/index.ts';
 import type { Db } from '../db.ts';
 
 const teacher = { id: 'g_teacher0000', name: 'Teacher', colour: '#000' };
@@ -70,6 +71,19 @@ describe.each(TEST_PROVIDERS)('WorkshopStore (%s)', (provider) => {
     // Joining again changes nothing but the name.
     expect(await store.join(person(1), { code: w.joinCode }, 'Ada')).toMatchObject({ ok: true, groupId: groups[0].id });
     expect((await store.groups(w.id))[0].members).toEqual(['Ada', 'Person 2']);
+  });
+
+  it('a starter design of the instructor’s is copied into each group, the original left alone', async () => {
+    const template = templateDocument('tiny-encoder-classifier');
+    if (!template.ok) throw new Error(template.message);
+    const own = await designs.createFrom(teacher, { title: 'Mine', doc: template.doc });
+    const w = await create({ starter: { kind: 'design', designId: own.id }, grouping: 'pick', groupCount: 2 });
+    const groups = await store.groups(w.id);
+    const original = await designs.get(own.id);
+    for (const g of groups) {
+      expect(g.designId).not.toBe(own.id);
+      expect((await designs.get(g.designId))!.state.doc).toEqual(original!.state.doc);
+    }
   });
 
   it('an unknown code or token joins nothing', async () => {

@@ -185,6 +185,12 @@ export class WorkshopStore {
     return rows.map((g) => ({ id: g.id, number: g.number, name: g.name, designId: g.designId, members: g.members.map((m) => m.displayName) }));
   }
 
+  /** Each member's display name, by person id. */
+  async displayNames(workshopId: string): Promise<Map<string, string>> {
+    const rows = await this.db.workshopMember.findMany({ where: { workshopId }, select: { personId: true, displayName: true } });
+    return new Map(rows.map((r) => [r.personId, r.displayName]));
+  }
+
   /** Each member's group, by person id. */
   async memberGroups(workshopId: string): Promise<Map<string, string | null>> {
     const rows = await this.db.workshopMember.findMany({ where: { workshopId }, select: { personId: true, groupId: true } });

@@ -35,22 +35,22 @@ export function WorkshopRoomBar({ designId }: { designId: string }) {
   const spot = state.spotlight && state.spotlight.designId !== designId && spotlightHidden !== state.spotlight.designId ? state.spotlight : null;
   return (
     <>
-      <div className="workshop-room-bar" aria-label="Workshop">
-        <Link href={`/w/${state.workshopId}`}>{instructor ? 'Back to the dashboard' : `Workshop: ${state.title}`}</Link>
-        <TimerBadge timer={state.timer} />
-        {state.frozen && (
-          <span className="workshop-frozen" role="status">
-            Editing is frozen by the instructor
-          </span>
-        )}
-        {state.following && !instructor && (
-          <span className="workshop-following" role="status">
-            Following the instructor’s view
-          </span>
-        )}
-        {instructor && <FollowMe following={state.following} control={channel.control} sendViewport={channel.sendViewport} />}
-      </div>
-      <div className="workshop-room-messages">
+      <div className="workshop-room-overlay">
+        <div className="workshop-room-bar" role="region" aria-label="Workshop">
+          <Link href={`/w/${state.workshopId}`}>{instructor ? 'Back to the dashboard' : `Workshop: ${state.title}`}</Link>
+          <TimerBadge timer={state.timer} />
+          {state.frozen && (
+            <span className="workshop-frozen" role="status">
+              Editing is frozen by the instructor
+            </span>
+          )}
+          {state.following && !instructor && (
+            <span className="workshop-following" role="status">
+              Following the instructor’s view
+            </span>
+          )}
+          {instructor && <FollowMe following={state.following} control={channel.control} sendViewport={channel.sendViewport} />}
+        </div>
         <BroadcastBanner broadcast={state.broadcast} />
       </div>
       {spot && (

@@ -48,7 +48,8 @@ export function WorkshopPage({ initial }: { initial: WorkshopView }) {
         <ThemeSwitch />
       </header>
       {state && <BroadcastBanner broadcast={state.broadcast} />}
-      {state?.spotlight && <SpotlightView designId={state.spotlight.designId} groupName={state.spotlight.groupName} />}
+      {/* The instructor's dashboard shows the spotlit group among the others; the participants get it large. */}
+      {state?.spotlight && !instructor && <SpotlightView designId={state.spotlight.designId} groupName={state.spotlight.groupName} />}
       {instructor ? (
         <InstructorDashboard view={view} channel={channel} onGroupsChanged={reload} />
       ) : (

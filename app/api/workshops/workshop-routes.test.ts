@@ -14,6 +14,7 @@ import type { JobRunner } from '@/server/jobs/index';
 import { Realtime } from '@/server/realtime';
 import { RunStore } from '@/server/run-store';
 import { provideServices, services } from '@/server/services';
+import { createAssignments } from '@/server/assignments/index';
 import { createTestDatabase } from '@/server/test-database';
 import { WorkshopLive } from '@/server/workshops/workshop-live';
 import { WorkshopStore } from '@/server/workshops/workshop-store';
@@ -61,7 +62,7 @@ describe('workshop HTTP routes', () => {
     const workshopLive = new WorkshopLive(realtime, workshops, people, log);
     const parsed = parseConfig({ DATABASE_URL: database.url });
     if (!parsed.ok) throw new Error(parsed.message);
-    provideServices({ config: parsed.config, db, designs, history: new DesignHistory(designs), runs: new RunStore(db), realtime, identities, people, accounts: new Accounts(db), access, jobs, workshops, workshopLive, log, version: 'test' });
+    provideServices({ config: parsed.config, db, designs, history: new DesignHistory(designs), runs: new RunStore(db), realtime, identities, people, accounts: new Accounts(db), access, jobs, workshops, workshopLive, assignments: createAssignments(db, designs, jobs, log), log, version: 'test' });
   });
   afterAll(async () => {
     await realtime.close();

@@ -11,16 +11,12 @@ export const GRADE_JOB_KIND = 'grade';
 /** Grading jobs queue per group design, apart from the room's own runs (which the room's queue key would hold up). */
 export const gradingQueueOf = (designId: string) => `grading:${designId}`;
 
-/** Told when a grade changes status, so that pages can be told to refresh. */
-export type GradeListener = (change: { gradeId: string; assignmentId: string; groupId: string; status: 'running' | 'done' | 'failed' }) => void;
-
 /**
  * Gradings as jobs in the worker pool, never on the event loop: a grade row
  * is queued, its job id is the grade's id, and the job's events move the row
  * to running and then done (report, late penalty, total) or failed.
  */
 export class GradeJobs {
-  private readonly listeners = new Set<GradeListener>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -36,11 +32,6 @@ export class GradeJobs {
     });
   }
 
-  subscribe(listener: GradeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** Resolves once every job event received so far is stored (for tests and shutdown). */
   settled(): Promise<void> {
     return this.pending;
@@ -49,20 +40,20 @@ export class GradeJobs {
   /** Queues the grading of `doc`; a refused job fails the grade with the pool's reason. */
   async queue(gradeId: string, spec: AssignmentSpec, doc: unknown, designId: string, requestedBy: string): Promise<void> {
     const outcome = await this.jobs.submit({ id: gradeId, designId: gradingQueueOf(designId), kind: GRADE_JOB_KIND, payload: { spec, doc }, requestedBy });
-    if (!outcome.ok) await this.finish(gradeId, () => this.store.gradeFailed(gradeId, `The grading could not be queued: ${outcome.message}`, this.now()), 'failed');
+    if (!outcome.ok) await this.store.gradeFailed(gradeId, `The grading could not be queued: ${outcome.message}`, this.now());
   }
 
   private async onEvent(event: JobEvent): Promise<void> {
     const gradeId = event.job.id;
     switch (event.type) {
       case 'started':
-        return this.finish(gradeId, () => this.store.gradeStarted(gradeId), 'running');
+        return this.store.gradeStarted(gradeId);
       case 'result':
-        return this.finish(gradeId, () => this.recordResult(gradeId, event.result), 'done');
+        return this.recordResult(gradeId, event.result);
       case 'failed':
-        return this.finish(gradeId, () => this.store.gradeFailed(gradeId, event.error.message, this.now()), 'failed');
+        return this.store.gradeFailed(gradeId, event.error.message, this.now());
       case 'cancelled':
-        return this.finish(gradeId, () => this.store.gradeFailed(gradeId, 'The grading was cancelled.', this.now()), 'failed');
+        return this.store.gradeFailed(gradeId, 'The grading was cancelled.', this.now());
       default:
         return;
     }
@@ -85,13 +76,5 @@ export class GradeJobs {
     const { spec } = context.assignment;
     const late = latePenalty(spec.latePolicy, spec.deadline, new Date(context.submission.submittedAt), report.earned);
     await this.store.gradeDone(gradeId, { report, earned: report.earned, penalty: late.penalty, total: late.total }, this.now());
-  }
-
-  private async finish(gradeId: string, write: () => Promise<void>, status: 'running' | 'done' | 'failed'): Promise<void> {
-    await write();
-    if (this.listeners.size === 0) return;
-    const context = await this.store.gradeContext(gradeId);
-    if (!context) return;
-    for (const listener of this.listeners) listener({ gradeId, assignmentId: context.assignment.id, groupId: context.submission.groupId, status });
   }
 }

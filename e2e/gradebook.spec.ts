@@ -61,6 +61,21 @@ test('an instructor sets an assignment, a group builds and submits, the instruct
   await expect(instructor.getByRole('heading', { name: 'Build a decoder-only LM' })).toBeVisible();
   const assignmentUrl = new URL(instructor.url()).pathname;
 
+  // The assignment JSON goes out as a file and comes back in: the editor reads what it wrote.
+  await instructor.getByRole('link', { name: 'Edit assignment' }).click();
+  const exporting = instructor.waitForEvent('download');
+  await instructor.getByRole('button', { name: 'Export JSON' }).click();
+  const exported = JSON.parse(readFileSync((await (await exporting).path())!, 'utf8'));
+  expect(exported).toMatchObject({ format: 'multihead-assignment', title: 'Build a decoder-only LM', tests: [{ id: 'test-1', points: 4 }, { kind: 'node-count', visibility: 'hidden' }] });
+  await instructor.getByLabel('Assignment JSON file').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, prompt: 'Imported prompt.' })) });
+  await expect(instructor.getByRole('status')).toHaveText('Imported edited.json.');
+  await expect(instructor.getByLabel('Prompt')).toHaveValue('Imported prompt.');
+  await instructor.getByLabel('Assignment JSON file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, tests: [] })) });
+  await expect(instructor.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('broken.json is not a valid assignment: tests:');
+  await instructor.getByLabel('Prompt').fill('Keep the decoder causal and add positional information.');
+  await instructor.getByRole('button', { name: 'Save assignment' }).click();
+  await expect(instructor).toHaveURL(assignmentUrl);
+
   // Two participants join: each lands in a group of their own.
   const ada = await person(browser);
   const bob = await person(browser);

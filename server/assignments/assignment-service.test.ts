@@ -174,7 +174,7 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
     expect(await service.override(workshopId, a.id, instructor, { gradeId, testId: 'valid', points: 40, comment: 'x' })).toMatchObject({ ok: false, code: 'bad-points' });
     expect(await service.override(workshopId, a.id, instructor, { gradeId, testId: 'zebra-secret', points: 4, comment: 'Masked by hand in the block.' })).toMatchObject({ ok: true });
 
-    const book = await service.gradebook(workshopId, a.id, instructor);
+    const book = await service.reports.gradebook(workshopId, a.id, instructor);
     if (!book.ok) throw new Error(book.message);
     const row = book.value.rows.find((r) => r.group.id === groups[1].id)!;
     expect(row.cells.find((c) => c.testId === 'zebra-secret')).toEqual({ testId: 'zebra-secret', graded: 0, override: { points: 4, comment: 'Masked by hand in the block.' }, points: 4 });
@@ -182,9 +182,9 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
     expect(book.value.rows.find((r) => r.group.id === groups[0].id)).toMatchObject({ submission: null, total: null });
 
     await service.override(workshopId, a.id, instructor, { gradeId, testId: null, points: 10, comment: 'Rounded down after the debrief.' });
-    const again = await service.gradebook(workshopId, a.id, instructor);
+    const again = await service.reports.gradebook(workshopId, a.id, instructor);
     expect(again.ok && again.value.rows.find((r) => r.group.id === groups[1].id)).toMatchObject({ total: 10, totalOverride: { points: 10, comment: 'Rounded down after the debrief.' } });
-    expect(await service.gradebook(workshopId, a.id, bob)).toMatchObject({ ok: false, status: 403 });
+    expect(await service.reports.gradebook(workshopId, a.id, bob)).toMatchObject({ ok: false, status: 403 });
   });
 
   it("shows a submission's diff against the reference design and the group's contribution log, to the instructor only", async () => {
@@ -198,8 +198,8 @@ describe('assignments: submit, grade in the worker pool, regrade, override, rele
     if (!submitted.ok) throw new Error(submitted.message);
     await gradingDone(made.value.id);
 
-    expect(await service.submissionDetail(workshopId, made.value.id, submitted.value.id, bob)).toMatchObject({ ok: false, status: 403 });
-    const detail = await service.submissionDetail(workshopId, made.value.id, submitted.value.id, instructor);
+    expect(await service.reports.submissionDetail(workshopId, made.value.id, submitted.value.id, bob)).toMatchObject({ ok: false, status: 403 });
+    const detail = await service.reports.submissionDetail(workshopId, made.value.id, submitted.value.id, instructor);
     if (!detail.ok) throw new Error(detail.message);
     expect(detail.value.diff).toMatchObject({ nodesAdded: [], nodesRemoved: [], nodesChanged: [{ submittedId: 'attn', params: [{ param: 'causal', before: true, after: false }] }] });
     // The group's room was made by the instructor (version 1), then renamed by Bob: workshop names, not guest names.

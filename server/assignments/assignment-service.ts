@@ -1,33 +1,18 @@
 import { assignmentSpecSchema, visibleSpec, type AssignmentSpec } from '../../lib/grading/assignment-spec.ts';
-import { contributions, type Contributions, type OpLogRow } from '../../lib/grading/contributions.ts';
-import { diffDesigns, type DesignDiff } from '../../lib/grading/design-diff.ts';
-import { gradebookCsv } from '../../lib/grading/gradebook-csv.ts';
-import { parseDesignDocument } from '../../lib/design/parse.ts';
 import { latePenalty } from '../../lib/grading/late-policy.ts';
 import type { Participant } from '../../lib/protocol/messages.ts';
 import type { OverrideRequest } from '../../lib/protocol/assignments-http.ts';
 import type { Db } from '../db.ts';
 import type { DesignStore } from '../design-store.ts';
+import { AssignmentReports } from './assignment-reports.ts';
 import type { AssignmentRecord, AssignmentStore, OverrideRecord, SubmissionRecord } from './assignment-store.ts';
 import type { GradeJobs } from './grade-jobs.ts';
-import { buildGradebook, type Gradebook } from './gradebook.ts';
+import { refuse, type Outcome } from './outcome.ts';
 import { participantSubmission, type ParticipantSubmission } from './participant-view.ts';
 import { workshopRole, type WorkshopRole } from './workshop-roles.ts';
 
-/** A refusal as a value: an HTTP status, a code for programs and a sentence for people. */
-export interface Refusal {
-  ok: false;
-  status: number;
-  code: string;
-  message: string;
-}
-export type Outcome<T> = { ok: true; value: T } | Refusal;
+export type { Outcome, Refusal } from './outcome.ts';
 
-/** The op log read for a contribution log, page by page, up to this many edits. */
-const CONTRIBUTION_OPS_CAP = 50_000;
-const OPS_PAGE = 1000;
-
-const refuse = (status: number, code: string, message: string): Refusal => ({ ok: false, status, code, message });
 const NO_WORKSHOP = refuse(404, 'not-found', 'There is no such workshop.');
 const NO_ASSIGNMENT = refuse(404, 'not-found', 'This workshop has no such assignment.');
 const NOT_INSTRUCTOR = refuse(403, 'forbidden', 'Only the workshop’s instructor may do this.');
@@ -66,13 +51,18 @@ const testsKey = (spec: AssignmentSpec) => JSON.stringify(spec.tests.map(({ name
  * override and release, over the store and the grading jobs.
  */
 export class AssignmentService {
+  /** The instructor's read-outs: gradebook, CSV, a submission's diff and contribution log. */
+  readonly reports: AssignmentReports;
+
   constructor(
     private readonly db: Db,
     readonly store: AssignmentStore,
     private readonly designs: DesignStore,
     private readonly grading: GradeJobs,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.reports = new AssignmentReports(db, store, designs, (w, a, p) => this.asInstructor(w, a, p));
+  }
 
   private async role(workshopId: string, person: Participant): Promise<Outcome<WorkshopRole>> {
     const role = await workshopRole(this.db, workshopId, person.id);
@@ -215,67 +205,5 @@ export class AssignmentService {
     if (!assignment.ok) return assignment;
     if (assignment.value.releasedAt) return { ok: true, value: assignment.value };
     return { ok: true, value: await this.store.release(assignmentId, this.now()) };
-  }
-
-  /** The gradebook (instructor only): groups × tests, overrides, late penalty, totals and history. */
-  async gradebook(workshopId: string, assignmentId: string, person: Participant): Promise<Outcome<Gradebook>> {
-    const assignment = await this.asInstructor(workshopId, assignmentId, person);
-    if (!assignment.ok) return assignment;
-    const [groups, submissions] = await Promise.all([this.store.groups(workshopId), this.store.submissions(assignmentId)]);
-    return { ok: true, value: buildGradebook(assignment.value, groups, submissions) };
-  }
-
-  /** The gradebook as CSV (instructor only): one row per participant with their group's grade. */
-  async gradebookCsv(workshopId: string, assignmentId: string, person: Participant): Promise<Outcome<{ title: string; csv: string }>> {
-    const book = await this.gradebook(workshopId, assignmentId, person);
-    if (!book.ok) return book;
-    const ungrouped = await this.db.workshopMember.findMany({ where: { workshopId, role: 'participant', groupId: null }, orderBy: { joinedAt: 'asc' }, select: { displayName: true } });
-    const rows = book.value.rows.flatMap((row) =>
-      row.group.members.map((m) => ({
-        participant: m.displayName,
-        group: row.group.name,
-        grade:
-          row.total === null
-            ? null
-            : { points: Object.fromEntries(row.cells.map((c) => [c.testId, c.points])), latePenalty: row.penalty ?? 0, total: row.total },
-      })),
-    );
-    for (const m of ungrouped) rows.push({ participant: m.displayName, group: '', grade: null });
-    const csv = gradebookCsv({ tests: book.value.tests, rows });
-    return { ok: true, value: { title: book.value.assignment.spec.title, csv } };
-  }
-
-  /**
-   * One submission for the instructor: its diff against the assignment's
-   * reference design (null when there is none) and the group's contribution
-   * log up to the submitted version.
-   */
-  async submissionDetail(
-    workshopId: string,
-    assignmentId: string,
-    submissionId: string,
-    person: Participant,
-  ): Promise<Outcome<{ submission: SubmissionRecord; diff: DesignDiff | null; contributions: Contributions }>> {
-    const assignment = await this.asInstructor(workshopId, assignmentId, person);
-    if (!assignment.ok) return assignment;
-    const submission = await this.store.submission(assignmentId, submissionId);
-    if (!submission) return refuse(404, 'not-found', 'This assignment has no such submission.');
-    const snapshot = parseDesignDocument(await this.store.snapshot(submissionId));
-    if (!snapshot.ok) return refuse(500, 'corrupt-snapshot', `The submitted design cannot be read: ${snapshot.message}`);
-    const reference = assignment.value.referenceDesignId ? await this.designs.get(assignment.value.referenceDesignId) : null;
-    // People go by their workshop names here, not the guest names their edits were made under.
-    const members = await this.db.workshopMember.findMany({ where: { workshopId }, select: { personId: true, displayName: true } });
-    const nameOf = new Map(members.map((m) => [m.personId, m.displayName]));
-    const rows: OpLogRow[] = [];
-    for (let after = 0; after < submission.version && rows.length < CONTRIBUTION_OPS_CAP; ) {
-      const page = await this.designs.opsSince(submission.designId, after, OPS_PAGE, submission.version);
-      if (page.length === 0) break;
-      for (const o of page) rows.push({ author: o.author.id, authorName: nameOf.get(o.author.id) ?? o.author.name, createdAt: o.createdAt, op: o.op });
-      after = page.at(-1)!.version;
-    }
-    return {
-      ok: true,
-      value: { submission, diff: reference ? diffDesigns(reference.state.doc, snapshot.doc) : null, contributions: contributions(rows) },
-    };
   }
 }

@@ -8,7 +8,7 @@ export const metadata = { title: 'Gradebook · Multihead' };
 
 export default async function GradebookPage({ params }: { params: Promise<{ id: string; assignmentId: string }> }) {
   const { id, assignmentId } = await params;
-  const book = await services().assignments.gradebook(id, assignmentId, await pagePerson());
+  const book = await services().assignments.reports.gradebook(id, assignmentId, await pagePerson());
   if (!book.ok) return <Refusal workshopId={id} message={book.message} />;
   return <GradebookView workshopId={id} initial={book.value} />;
 }

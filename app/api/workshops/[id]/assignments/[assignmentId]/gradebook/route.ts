@@ -4,5 +4,5 @@ export const dynamic = 'force-dynamic';
 
 /** The gradebook (instructor only). */
 export const GET = assignmentRoute<{ id: string; assignmentId: string }>(async (_req, { params, person, assignments }) =>
-  answer(await assignments.gradebook(params.id, params.assignmentId, person), 'gradebook'),
+  answer(await assignments.reports.gradebook(params.id, params.assignmentId, person), 'gradebook'),
 );

@@ -4,5 +4,5 @@ export const dynamic = 'force-dynamic';
 
 /** One submission for the instructor: its grades, its diff against the reference design and the group's contribution log. */
 export const GET = assignmentRoute<{ id: string; assignmentId: string; submissionId: string }>(async (_req, { params, person, assignments }) =>
-  answer(await assignments.submissionDetail(params.id, params.assignmentId, params.submissionId, person), 'detail'),
+  answer(await assignments.reports.submissionDetail(params.id, params.assignmentId, params.submissionId, person), 'detail'),
 );

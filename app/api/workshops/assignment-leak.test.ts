@@ -73,7 +73,7 @@ function leakSpec(): AssignmentSpec {
   const zebraCount = { id: 'zebra-count', kind: 'node-count', nodeType: 'zebra-node', min: 1, name: 'Zebra count', points: 2, visibility: 'hidden', feedback: { pass: 'zebra pass note', fail: 'zebra fail note' } };
   return { ...spec, tests: [...spec.tests, zebraCount as AssignmentSpec['tests'][number]] };
 }
-const MARKERS = [...HIDDEN_MARKERS, 'zebra-count', 'Zebra count', 'zebra-node'];
+const MARKERS = [...HIDDEN_MARKERS, 'zebra-count', 'Zebra count', 'zebra-node', 'zebra override note'];
 
 function req(url: string, method: string, cookie: string, body?: unknown): Request {
   return new Request(`http://localhost${url}`, {
@@ -247,6 +247,10 @@ describe('hidden tests never reach a participant before release, on any route or
     // The instructor's report holds the hidden tests: the markers are real, so their absence below means something.
     const book = await (await call(gradebookRoute.GET, { id: ids.workshopId, assignmentId: ids.assignmentId }, req('/', 'GET', cookieOf(teacher)))).text();
     expect(book).toContain('Zebra causal probe');
+    // An override of the hidden test, with its comment, is hidden with it.
+    const gradeId = (await db.grade.findFirstOrThrow({ where: { submissionId: ids.submissionId } })).id;
+    const overridden = await call(overridesRoute.POST, { id: ids.workshopId, assignmentId: ids.assignmentId }, req('/', 'POST', cookieOf(teacher), { gradeId, testId: 'zebra-count', points: 1, comment: 'zebra override note' }));
+    expect(overridden.status).toBe(201);
 
     const before = await walkAll(adaCookie);
     await new Promise((r) => setTimeout(r, 200));

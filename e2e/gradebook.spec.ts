@@ -135,6 +135,11 @@ test('an instructor sets an assignment, a group builds and submits, the instruct
   await expect(log.getByRole('row', { name: /^Ada/ }).getByRole('cell').first()).toHaveText('4');
   await expect(instructor.getByRole('table', { name: 'Gradings' })).toContainText('test-1 → 3 (Tidy the layout before submitting)');
   await keepScreenshot(instructor, testInfo, 'gradebook-instructor');
+  // The same page in the dark theme: only the app's colour variables, so it follows.
+  const theme = await instructor.locator('html').getAttribute('data-theme');
+  await instructor.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  await keepScreenshot(instructor, testInfo, 'gradebook-instructor-dark');
+  await instructor.evaluate((t) => (t ? document.documentElement.setAttribute('data-theme', t) : document.documentElement.removeAttribute('data-theme')), theme);
 
   // …and exports the CSV: one row per participant, with group, each test, late penalty and total.
   const downloading = instructor.waitForEvent('download');

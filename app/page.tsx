@@ -6,6 +6,7 @@ import { AccountMenu } from './account-menu';
 import { ImportDropZone } from './import-drop-zone';
 import { NewDesignButton } from './new-design-button';
 import { ThemeSwitch } from './theme-switch';
+import { HomeWorkshops } from './w/home-workshops';
 import './account.css';
 
 export const dynamic = 'force-dynamic';
@@ -50,6 +51,7 @@ export default async function Home() {
         </div>
       </header>
       <ImportDropZone />
+      <HomeWorkshops person={person} />
       <h2>My designs</h2>
       {mine.length === 0 ? <p className="empty">No designs yet. Start one with “New design”.</p> : <DesignList label="My designs" designs={mine} />}
       <h2>Shared with me</h2>

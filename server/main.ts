@@ -21,6 +21,9 @@ import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
 import { WorkerPool } from './jobs/index.ts';
+import { createAssignments } from './assignments/index.ts';
+import { WorkshopLive } from './workshops/workshop-live.ts';
+import { WorkshopStore } from './workshops/workshop-store.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,11 +70,15 @@ async function main(): Promise<void> {
   const people = new People(identities, accounts);
   const access = new DesignAccess(db);
   const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins);
+  const workshops = new WorkshopStore(db, designs, access);
+  const workshopLive = new WorkshopLive(realtime, workshops, people, log.child({ component: 'workshops' }));
+  await workshopLive.start();
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, people, accounts, access, jobs, log, version });
+  const assignments = createAssignments(db, designs, jobs, log.child({ component: 'assignments' }));
+  provideServices({ config, db, designs, history: new DesignHistory(designs), runs, realtime, identities, people, accounts, access, jobs, workshops, workshopLive, assignments, log, version });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -57,6 +57,8 @@ export class Realtime {
   private readonly jobs: RoomJobs | null;
   private readonly cursorBatches = new Map<string, Map<string, CursorPosition>>();
   private readonly pendingDiagnostics = new Map<string, DiagnosticsMessage>();
+  /** Set by whoever may hold edits back (a frozen workshop): the refusal for an edit to this design, or null. */
+  editHold: ((designId: string) => Refusal | null) | null = null;
 
   constructor(
     http: HttpServer,
@@ -246,6 +248,8 @@ export class Realtime {
     if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
     const room = await this.joinedRoom(socket);
     if (!room) return { ...refusal('not-joined', 'Join the design before editing it.'), clientOpId: msg.data.clientOpId };
+    const held = this.editHold?.(room.designId);
+    if (held) return { ...held, clientOpId: msg.data.clientOpId };
     if (!socket.data.limits.ops.take()) {
       return { ...refusal('rate-limited', 'Too many edits at once: slow down a little.'), clientOpId: msg.data.clientOpId };
     }

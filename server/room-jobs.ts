@@ -13,6 +13,9 @@ import type { Logger } from './logger.ts';
 import type { DesignRoom } from './rooms/design-room.ts';
 import type { RunStore } from './run-store.ts';
 
+/** The kinds a room starts and is told about. */
+const ROOM_JOB_KINDS = new Set(['run', 'train']);
+
 const NO_SUCH_JOB = { ok: false, code: 'not-found', message: 'This design has no such job running or queued.' } as const;
 
 /**
@@ -61,6 +64,8 @@ export class RoomJobs {
   }
 
   private onEvent(received: JobEvent): void {
+    // Other kinds (a grading) belong to no room: their results may hold what a room must not see.
+    if (!ROOM_JOB_KINDS.has(received.job.kind)) return;
     const event = this.keepTrainedWeights(received);
     const { designId, id, kind, requestedBy } = event.job;
     const { job: _, ...rest } = event;

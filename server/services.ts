@@ -1,4 +1,5 @@
 import type { Accounts } from './access/accounts.ts';
+import type { AssignmentService } from './assignments/index.ts';
 import type { DesignAccess } from './access/design-access.ts';
 import type { People } from './access/people.ts';
 import type { Config } from './config.ts';
@@ -10,6 +11,8 @@ import type { JobRunner } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import type { Realtime } from './realtime.ts';
 import type { RunStore } from './run-store.ts';
+import type { WorkshopLive } from './workshops/workshop-live.ts';
+import type { WorkshopStore } from './workshops/workshop-store.ts';
 
 /**
  * What the running server offers to route handlers and server components.
@@ -28,6 +31,9 @@ export interface Services {
   accounts: Accounts;
   access: DesignAccess;
   jobs: JobRunner;
+  assignments: AssignmentService;
+  workshops: WorkshopStore;
+  workshopLive: WorkshopLive;
   log: Logger;
   version: string;
 }

@@ -30,6 +30,9 @@ export function designRoute<P extends { id: string }>(
     const role = await access.roleOf(person.id, params.id);
     if (!role) return notFound();
     if (!can(role, action)) return apiError(403, 'forbidden', `A ${role} of this design may not do this.`);
+    // A frozen workshop holds back edits made over HTTP too (rename, restore), as it does on the socket.
+    const held = action === 'edit' || action === 'restore' ? realtime.editHold?.(params.id) : null;
+    if (held) return apiError(423, held.reason ?? held.code, held.message);
     const room = await realtime.rooms.room(params.id);
     if (!room) return notFound();
     return handler(req, { params, person, role, room });

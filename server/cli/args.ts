@@ -10,6 +10,7 @@ export type Command =
   | { name: 'run'; file: string; json: boolean; seed?: number; weights?: string; input?: string; out?: string }
   | { name: 'export'; file: string; pytorch: string; weights?: string; seed?: number }
   | { name: 'train'; file: string; task: string; steps: number; seed?: number; out?: string }
+  | { name: 'grade'; assignment: string; file: string; json: boolean }
   | { name: 'template-list'; json: boolean }
   | { name: 'template-show'; template: string };
 
@@ -54,6 +55,7 @@ function allowedOptions(word: string, sub: string | undefined): ValueName[] {
     case 'train':
       return ['task', 'steps', 'seed', 'out'];
     case 'validate':
+    case 'grade':
       return ['json'];
     case 'template':
       return sub === 'list' ? ['json'] : [];
@@ -151,6 +153,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       const steps = /^\d{1,7}$/.test(values.steps) ? Number(values.steps) : NaN;
       if (!(steps >= 1 && steps <= MAX_STEPS)) return usageError(`--steps takes a whole number from 1 to ${MAX_STEPS}, got '${values.steps}'`, 'train');
       return { ok: true, command: { name: 'train', file, task: values.task, steps, ...optional('seed', seed), ...optional('out', values.out) } };
+    }
+    case 'grade': {
+      if (rest.length !== 2) return usageError(`'grade' takes an ASSIGNMENT file and a DESIGN file, got ${rest.length === 0 ? 'none' : rest.join(' ')}`, 'grade');
+      return { ok: true, command: { name: 'grade', assignment: rest[0], file: rest[1], json } };
     }
     case 'template': {
       const [sub, ...names] = rest;

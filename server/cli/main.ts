@@ -31,6 +31,10 @@ async function dispatch(command: Command, io: CliIo, style: Style): Promise<Exit
       const { exportCommand } = await import('./export-command.ts');
       return exportCommand(command, io, style);
     }
+    case 'grade': {
+      const { gradeCommand } = await import('./grade-command.ts');
+      return gradeCommand(command, io, style);
+    }
     case 'template-list':
       return templateListCommand(command, io, style);
     case 'template-show':

@@ -4,7 +4,7 @@ import { listTasks } from '../../lib/tasks/registry.ts';
 const TASK_NAMES = listTasks().map((t) => t.name).join(', ');
 
 /** Commands that have their own help page. */
-export const COMMANDS = ['validate', 'run', 'train', 'export', 'template', 'help'] as const;
+export const COMMANDS = ['validate', 'run', 'train', 'export', 'grade', 'template', 'help'] as const;
 /** A command with a help page. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -26,6 +26,7 @@ Usage:
                                               train on a built-in task, save the weights
   multihead export FILE --pytorch OUT.zip [--weights W.safetensors]
                                               PyTorch code (model.py) and weights, zipped
+  multihead grade ASSIGNMENT DESIGN [--json]  grade a design against an assignment's tests
   multihead template list [--json]            the built-in templates
   multihead template show NAME                a template's document, as JSON on stdout
   multihead help [COMMAND]                    this text, or a command's details
@@ -108,6 +109,25 @@ Options:
   --seed S            seed of the initial weights (default: the design's seed)
 
 ${EXIT_STATUS}
+`,
+  grade: `Usage: multihead grade ASSIGNMENT.json DESIGN.json [--json]
+
+Grades a design against an assignment's tests, exactly as the server grades a
+submission: every test (visible and hidden) with its points earned out of its
+points, pass or fail, what was measured and the assignment's feedback, then
+the total. Training tests train with the test's task, steps, seed and learning
+rate (progress on stderr); the same files always give the same grade. The
+assignment format ("multihead-assignment", version 1) is described in the
+README, section "Grading from the command line".
+
+Options:
+  --json    the grade report as one JSON object on stdout
+            {format: "multihead-grade", version, results: [...], earned, possible}
+
+Exit status:
+  0  the design was graded, whatever its score
+  2  bad usage, or a file that cannot be read, is not JSON, or is not a valid
+     assignment or design (the assignment's problems are listed with their path)
 `,
   template: `Usage: multihead template list [--json]
        multihead template show NAME

@@ -40,6 +40,7 @@ import { BlockActions } from './block-actions';
 import { CanvasToolbar } from './canvas-toolbar';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useDesignRoom, type EditOutcome } from './use-design-room';
+import { WorkshopRoomBar } from './workshop-room-bar';
 import type { DiagnosticsMessage, Participant } from '@/lib/protocol/messages';
 
 // The Run and Train panels (charts, the task catalogue) load when first opened.
@@ -360,6 +361,7 @@ function Editor({ designId, initialTitle, initialRole }: { designId: string; ini
             </div>
           )}
           <ConnectionBanner status={status} />
+          <WorkshopRoomBar designId={designId} />
           <HistoryOverlay history={past} onNotice={setNotice} onOpenDesign={(id) => window.location.assign(`/d/${encodeURIComponent(id)}`)} />
           {blank && status === 'connected' && <TemplateGallery onChoose={chooseTemplate} />}
         </div>

@@ -84,3 +84,4 @@ export function TemplateThumbnail({ name }: { name: string }) {
     </svg>
   );
 }
+export { draw as drawDesign };

@@ -1,4 +1,5 @@
 import type { JobKinds } from '../job-kind.ts';
+import { gradeJob } from './grade.ts';
 import { runJob } from './run.ts';
 import { trainJob } from './train.ts';
 
@@ -11,4 +12,5 @@ import { trainJob } from './train.ts';
 export const jobKinds: JobKinds = {
   run: runJob,
   train: trainJob,
+  grade: gradeJob,
 };

@@ -48,7 +48,7 @@ describe('run jobs on the real job kinds', () => {
       ok: false,
       code: 'bad-payload',
     });
-    expect(await pool.submit({ id: 'r4', designId: 'D', kind: 'grade', payload: {}, requestedBy: 'ada' })).toMatchObject({
+    expect(await pool.submit({ id: 'r4', designId: 'D', kind: 'mine-coins', payload: {}, requestedBy: 'ada' })).toMatchObject({
       ok: false,
       code: 'unknown-kind',
     });

@@ -124,11 +124,13 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   await expect(ada.getByRole('status').filter({ hasText: 'Following the instructor’s view' })).toHaveCount(0);
 });
 
-test('a participant cannot open the instructor’s controls, and a stranger cannot see the workshop', async ({ browser }) => {
+test('a stranger cannot see a workshop; once joined, a participant has no controls and picks a group', async ({ browser }) => {
   const teacher = await person(browser);
   const stranger = await person(browser);
   await teacher.goto('/w/new');
   await teacher.getByLabel('Title').fill('Private workshop');
+  await teacher.getByRole('radio', { name: 'Let people pick a group' }).check();
+  await teacher.getByLabel('Number of groups').fill('2');
   await teacher.getByRole('button', { name: 'Create workshop' }).click();
   await expect(teacher).toHaveURL(WORKSHOP_PAGE);
   const url = teacher.url();
@@ -140,5 +142,12 @@ test('a participant cannot open the instructor’s controls, and a stranger cann
   await joinWithCode(stranger, code, 'Sam');
   await expect(stranger.getByRole('heading', { name: 'Private workshop' })).toBeVisible();
   await expect(stranger.getByRole('region', { name: 'Live controls' })).toHaveCount(0);
+  // With "pick", the participant chooses a group, and its room opens to them.
+  await expect(stranger.getByRole('heading', { name: 'Pick your group' })).toBeVisible();
+  await stranger.getByRole('button', { name: 'Join Group 2' }).click();
+  await expect(stranger.getByRole('region', { name: 'My group' }).getByRole('heading', { name: 'Group 2' })).toBeVisible();
+  await stranger.getByRole('link', { name: 'Open Group 2’s room' }).click();
+  await connected(stranger);
+  await expect(stranger.getByRole('link', { name: 'Workshop: Private workshop' })).toBeVisible();
   expect((await stranger.request.get(`${url.replace('/w/', '/api/workshops/')}/dashboard`)).status()).toBe(403);
 });

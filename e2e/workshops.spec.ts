@@ -37,10 +37,17 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await expect(teacher.getByRole('region', { name: 'Group rooms' }).getByText('No groups yet: they open as people join.')).toBeVisible();
 
-  // Two participants join by code (typed in lower case) and each gets a group with the starter in its room.
+  // Two participants join, by code (typed in lower case) and by link, and each gets a group with the starter in its room.
   await joinWithCode(ada, code, 'Ada');
   await expect(ada.getByRole('region', { name: 'My group' }).getByRole('heading', { name: 'Group 1' })).toBeVisible();
-  await joinWithCode(bob, code, 'Bob');
+  // Bob opens the join link instead.
+  const link = await teacher.getByRole('link', { name: 'Join link' }).getAttribute('href');
+  expect(link).toMatch(/^\/w\/join\/[A-Za-z0-9_-]+$/);
+  await bob.goto(link!);
+  const joinForm = bob.getByRole('form', { name: 'Join the workshop' });
+  await joinForm.getByLabel('Your name').fill('Bob');
+  await joinForm.getByRole('button', { name: 'Join workshop' }).click();
+  await expect(bob).toHaveURL(WORKSHOP_PAGE);
   await expect(bob.getByRole('region', { name: 'My group' }).getByRole('heading', { name: 'Group 2' })).toBeVisible();
   await ada.getByRole('link', { name: 'Open Group 1’s room' }).click();
   await expect(ada).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);

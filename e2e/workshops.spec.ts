@@ -108,6 +108,9 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   await keepScreenshot(teacher, testInfo, 'workshop-instructor-dashboard-top');
   await keepScreenshot(ada, testInfo, 'workshop-participant-room');
   await keepScreenshot(bob, testInfo, 'workshop-participant-page');
+  await bob.emulateMedia({ colorScheme: 'dark' });
+  await keepScreenshot(bob, testInfo, 'workshop-participant-page-dark');
+  await bob.emulateMedia({ colorScheme: 'light' });
 
   await request.getByRole('button', { name: 'Mark answered' }).click();
   await expect(teacher.getByRole('region', { name: 'Help queue' }).getByText('No hands up.')).toBeVisible();

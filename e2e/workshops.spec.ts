@@ -37,10 +37,17 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await expect(teacher.getByRole('region', { name: 'Group rooms' }).getByText('No groups yet: they open as people join.')).toBeVisible();
 
-  // Two participants join by code (typed in lower case) and each gets a group with the starter in its room.
+  // Two participants join, by code (typed in lower case) and by link, and each gets a group with the starter in its room.
   await joinWithCode(ada, code, 'Ada');
   await expect(ada.getByRole('region', { name: 'My group' }).getByRole('heading', { name: 'Group 1' })).toBeVisible();
-  await joinWithCode(bob, code, 'Bob');
+  // Bob opens the join link instead.
+  const link = await teacher.getByRole('link', { name: 'Join link' }).getAttribute('href');
+  expect(link).toMatch(/^\/w\/join\/[A-Za-z0-9_-]+$/);
+  await bob.goto(link!);
+  const joinForm = bob.getByRole('form', { name: 'Join the workshop' });
+  await joinForm.getByLabel('Your name').fill('Bob');
+  await joinForm.getByRole('button', { name: 'Join workshop' }).click();
+  await expect(bob).toHaveURL(WORKSHOP_PAGE);
   await expect(bob.getByRole('region', { name: 'My group' }).getByRole('heading', { name: 'Group 2' })).toBeVisible();
   await ada.getByRole('link', { name: 'Open Group 1’s room' }).click();
   await expect(ada).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
@@ -101,6 +108,9 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   await keepScreenshot(teacher, testInfo, 'workshop-instructor-dashboard-top');
   await keepScreenshot(ada, testInfo, 'workshop-participant-room');
   await keepScreenshot(bob, testInfo, 'workshop-participant-page');
+  await bob.emulateMedia({ colorScheme: 'dark' });
+  await keepScreenshot(bob, testInfo, 'workshop-participant-page-dark');
+  await bob.emulateMedia({ colorScheme: 'light' });
 
   await request.getByRole('button', { name: 'Mark answered' }).click();
   await expect(teacher.getByRole('region', { name: 'Help queue' }).getByText('No hands up.')).toBeVisible();
@@ -124,11 +134,13 @@ test('an instructor runs a workshop: groups, freeze, broadcast, timer, help queu
   await expect(ada.getByRole('status').filter({ hasText: 'Following the instructor’s view' })).toHaveCount(0);
 });
 
-test('a participant cannot open the instructor’s controls, and a stranger cannot see the workshop', async ({ browser }) => {
+test('a stranger cannot see a workshop; once joined, a participant has no controls and picks a group', async ({ browser }) => {
   const teacher = await person(browser);
   const stranger = await person(browser);
   await teacher.goto('/w/new');
   await teacher.getByLabel('Title').fill('Private workshop');
+  await teacher.getByRole('radio', { name: 'Let people pick a group' }).check();
+  await teacher.getByLabel('Number of groups').fill('2');
   await teacher.getByRole('button', { name: 'Create workshop' }).click();
   await expect(teacher).toHaveURL(WORKSHOP_PAGE);
   const url = teacher.url();
@@ -140,5 +152,12 @@ test('a participant cannot open the instructor’s controls, and a stranger cann
   await joinWithCode(stranger, code, 'Sam');
   await expect(stranger.getByRole('heading', { name: 'Private workshop' })).toBeVisible();
   await expect(stranger.getByRole('region', { name: 'Live controls' })).toHaveCount(0);
+  // With "pick", the participant chooses a group, and its room opens to them.
+  await expect(stranger.getByRole('heading', { name: 'Pick your group' })).toBeVisible();
+  await stranger.getByRole('button', { name: 'Join Group 2' }).click();
+  await expect(stranger.getByRole('region', { name: 'My group' }).getByRole('heading', { name: 'Group 2' })).toBeVisible();
+  await stranger.getByRole('link', { name: 'Open Group 2’s room' }).click();
+  await connected(stranger);
+  await expect(stranger.getByRole('link', { name: 'Workshop: Private workshop' })).toBeVisible();
   expect((await stranger.request.get(`${url.replace('/w/', '/api/workshops/')}/dashboard`)).status()).toBe(403);
 });

@@ -38,6 +38,8 @@ export function useWorkshopChannel(by: { workshopId: string } | { designId: stri
       socket.emit('workshop:join', msg, (answer: JoinWorkshopAnswer) => {
         if (!answer.ok) {
           setJoined(false);
+          // A design of no workshop (or one this person is not in): nothing to listen to.
+          socket.disconnect();
           return;
         }
         setJoined(true);

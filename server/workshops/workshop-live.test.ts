@@ -121,6 +121,31 @@ describe('WorkshopLive: real socket.io clients on the workshop channel', () => {
     expect(Date.parse(timer!.endsAt) - Date.now()).toBeGreaterThan(290_000);
   });
 
+  it('"follow me": the instructor’s view reaches participants only while following is on, and nobody else’s view does', async () => {
+    const t = channel(teacher);
+    const a = channel(ada);
+    const b = channel(bob);
+    await join(t);
+    await join(a);
+    await join(b);
+    const seen: unknown[] = [];
+    a.on('workshop:viewport', (v) => seen.push(v));
+    t.emit('workshop:viewport', { x: 1, y: 2, zoom: 1 });
+    b.emit('workshop:viewport', { x: 9, y: 9, zoom: 1 });
+    const on = nextState(a, (s) => s.following);
+    expect(await control(t, { kind: 'follow' })).toEqual({ ok: true });
+    await on;
+    b.emit('workshop:viewport', { x: 9, y: 9, zoom: 1 });
+    t.emit('workshop:viewport', { x: 10, y: 20, zoom: 1.5 });
+    t.emit('workshop:viewport', { x: 10, y: 20, zoom: 1000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual([{ x: 10, y: 20, zoom: 1.5 }]);
+    await control(t, { kind: 'unfollow' });
+    t.emit('workshop:viewport', { x: 30, y: 40, zoom: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(1);
+  });
+
   it('a frozen workshop refuses every edit in its group rooms with the reason, until unfrozen', async () => {
     const [g1] = await store.groups(workshop.id);
     const t = channel(teacher);

@@ -150,7 +150,7 @@ export class WorkshopLive {
         break;
       }
       case 'answer':
-        if (!(await this.store.answer(workshopId, c.requestId))) return refusal('not-found', 'This request is not open.');
+        if (!(await this.store.help.answer(workshopId, c.requestId))) return refusal('not-found', 'This request is not open.');
         break;
       case 'starter': {
         const replaced = await this.replaceStarter(workshopId, socket.data.person, c.starter);
@@ -169,9 +169,8 @@ export class WorkshopLive {
     const msg = RaiseHand.safeParse(raw);
     if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
     const member = await this.store.memberOf(workshopId, socket.data.person.id);
-    if (!mayRaiseHand(member)) return refusal('forbidden', 'Only a participant in a group may raise a hand.');
-    const raised = await this.store.raiseHand(workshopId, socket.data.person.id, msg.data.note);
-    if (!raised.ok) return refusal('forbidden', raised.message);
+    if (!member?.groupId || !mayRaiseHand(member)) return refusal('forbidden', 'Only a participant in a group may raise a hand.');
+    await this.store.help.raise(workshopId, { groupId: member.groupId, displayName: member.displayName }, msg.data.note);
     await this.publish(workshopId);
     return { ok: true };
   }
@@ -201,7 +200,7 @@ export class WorkshopLive {
   private async stateFor(workshopId: string, member: { role: WorkshopRole; groupId: string | null }): Promise<WorkshopLiveState | null> {
     const w = await this.store.settings(workshopId);
     if (!w) return null;
-    const queue = await this.store.helpQueue(workshopId);
+    const queue = await this.store.help.open(workshopId);
     const groups = w.spotlightGroupId ? await this.store.groups(workshopId) : [];
     const spot = groups.find((g) => g.id === w.spotlightGroupId);
     return {

@@ -136,18 +136,21 @@ describe.each(TEST_PROVIDERS)('WorkshopStore (%s)', (provider) => {
     const w = await create();
     for (let i = 1; i <= 3; i++) await store.join(person(i), { code: w.joinCode }, `P${i}`);
     const [g1, g2] = await store.groups(w.id);
-    const first = await store.raiseHand(w.id, person(3).id, 'shapes?');
-    await store.raiseHand(w.id, person(1).id, 'mask?');
-    await store.raiseHand(w.id, person(2).id, 'mask, please');
-    expect(await store.raiseHand(w.id, teacher.id, 'x')).toMatchObject({ ok: false, code: 'no-group' });
-    const queue = await store.helpQueue(w.id);
+    const raise = async (n: number, note: string) => {
+      const m = (await store.memberOf(w.id, person(n).id))!;
+      return store.help.raise(w.id, { groupId: m.groupId!, displayName: m.displayName }, note);
+    };
+    const first = await raise(3, 'shapes?');
+    await raise(1, 'mask?');
+    await raise(2, 'mask, please');
+    const queue = await store.help.open(w.id);
     expect(queue.map((q) => [q.groupId, q.note, q.raisedBy])).toEqual([
       [g2.id, 'shapes?', 'P3'],
       [g1.id, 'mask, please', 'P2'],
     ]);
-    expect(await store.answer(w.id, first.ok ? first.id : '')).toBe(true);
-    expect(await store.answer(w.id, first.ok ? first.id : '')).toBe(false);
-    expect((await store.helpQueue(w.id)).map((q) => q.groupId)).toEqual([g1.id]);
+    expect(await store.help.answer(w.id, first)).toBe(true);
+    expect(await store.help.answer(w.id, first)).toBe(false);
+    expect((await store.help.open(w.id)).map((q) => q.groupId)).toEqual([g1.id]);
   });
 
   it('remembers frozen workshops across a restart', async () => {

@@ -11,8 +11,8 @@ import { starterSchema, type Starter } from '../../lib/grading/assignment-spec.t
 import { autoGroupFor, groupName, nextGroupNumber } from '../../lib/workshop/grouping.ts';
 import { joinCodeFrom, normaliseJoinCode } from '../../lib/workshop/join-code.ts';
 import type { CreateWorkshopRequest } from '../../lib/protocol/workshop-messages.ts';
-import type { HelpRequestInfo } from '../../lib/protocol/workshop-messages.ts';
 import type { WorkshopRole } from '../../lib/workshop/controls.ts';
+import { HelpQueue } from './help-queue.ts';
 import type { WorkshopSummary, WorkshopView } from '../../lib/protocol/workshop-http.ts';
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; code: string; message: string };
@@ -36,12 +36,17 @@ export class WorkshopStore {
   // Joins of one workshop are handled one at a time, so "n per group" never opens the same group twice.
   private readonly joinQueues = new Map<string, Promise<unknown>>();
 
+  /** The help queue of every workshop. */
+  readonly help: HelpQueue;
+
   constructor(
     private readonly db: Db,
     private readonly designs: DesignStore,
     private readonly access: Pick<DesignAccess, 'roleOf' | 'addMember'>,
     private readonly random: (size: number) => Uint8Array = randomBytes,
-  ) {}
+  ) {
+    this.help = new HelpQueue(db);
+  }
 
   /** A new workshop; with grouping "pick" its groups (and their designs) are made at once. */
   async create(instructor: Participant, req: CreateWorkshopRequest): Promise<Outcome<{ workshop: { id: string; joinCode: string; joinToken: string } }>> {
@@ -228,44 +233,6 @@ export class WorkshopStore {
     await this.db.workshop.update({ where: { id: workshopId }, data: { spotlightGroupId: groupId } });
     if (groupId) await this.grantSpotlight(workshopId, groupId);
     return { ok: true, changed };
-  }
-
-  /** A group asks for help; one open request per group (raising again updates its note). */
-  async raiseHand(workshopId: string, personId: string, note: string): Promise<Outcome<{ id: string }>> {
-    const member = await this.memberOf(workshopId, personId);
-    if (!member) return fail('not-found', 'No workshop has this id.');
-    if (!member.groupId) return fail('no-group', 'Join a group before asking for help.');
-    const open = await this.db.helpRequest.findFirst({ where: { workshopId, groupId: member.groupId, answeredAt: null } });
-    if (open) {
-      await this.db.helpRequest.update({ where: { id: open.id }, data: { note, raisedBy: member.displayName } });
-      return { ok: true, id: open.id };
-    }
-    const row = await this.db.helpRequest.create({ data: { workshopId, groupId: member.groupId, note, raisedBy: member.displayName } });
-    return { ok: true, id: row.id };
-  }
-
-  /** Marks a request answered; false when the workshop has no such open request. */
-  async answer(workshopId: string, requestId: string): Promise<boolean> {
-    const done = await this.db.helpRequest.updateMany({ where: { id: requestId, workshopId, answeredAt: null }, data: { answeredAt: new Date() } });
-    return done.count === 1;
-  }
-
-  /** The open requests, oldest first. */
-  async helpQueue(workshopId: string): Promise<HelpRequestInfo[]> {
-    const rows = await this.db.helpRequest.findMany({
-      where: { workshopId, answeredAt: null },
-      orderBy: { raisedAt: 'asc' },
-      include: { group: { select: { name: true, designId: true } } },
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      groupId: r.groupId,
-      groupName: r.group.name,
-      designId: r.group.designId,
-      note: r.note,
-      raisedBy: r.raisedBy,
-      raisedAt: r.raisedAt.toISOString(),
-    }));
   }
 
   /** The group designs of every frozen workshop (read once at start). */

@@ -68,7 +68,13 @@ export function InstructorDashboard({ view, channel, onGroupsChanged }: Props) {
           Code: <span className="join-code" aria-label="Join code">{view.joinCode}</span>
         </p>
         <p className="muted">
-          Or the link: <code>{origin}/w/join/{view.joinToken}</code> ·{' '}
+          Or the link:{' '}
+          <a href={`/w/join/${view.joinToken}`} aria-label="Join link">
+            <code>
+              {origin}/w/join/{view.joinToken}
+            </code>
+          </a>{' '}
+          ·{' '}
           {view.grouping === 'auto' ? `${view.groupSize} per group, placed as they join` : 'people pick their group'}
         </p>
       </section>

@@ -26,11 +26,10 @@ export function WorkshopPage({ initial }: { initial: WorkshopView }) {
     const body = (await res.json()) as { workshop: WorkshopView };
     setView(body.workshop);
   }, [initial.id]);
-  // Groups fill up as people join: a participant learns of theirs, and of new groups to pick from.
-  const helpCount = state?.helpQueue.length ?? 0;
+  // The server tells the workshop whenever someone joins or picks a group: read the groups again then.
   useEffect(() => {
-    void reload();
-  }, [reload, helpCount, state?.spotlight?.groupId]);
+    if (state) void reload();
+  }, [reload, state]);
 
   return (
     <main className="workshop-page">

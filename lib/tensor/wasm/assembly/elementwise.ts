@@ -226,11 +226,23 @@ function normalPdfTimesX(xIn: v128): v128 {
   return f32x4.mul(f32x4.mul(xIn, splat(INV_SQRT_2PI)), ex);
 }
 
-/** 2u = 2·√(2/π)(x + 0.044715x³), the argument of GELU's tanh form as a sigmoid: 1 + tanh(u) = 2σ(2u). */
+/** 2·√(2/π)·x(1 + 0.044715x²) for two float64 lanes. */
+@inline
+function geluTanhArg2Pair(x: v128): v128 {
+  const inner = f64x2.mul(x, f64x2.add(f64x2.splat(1), f64x2.mul(f64x2.splat(0.044715), f64x2.mul(x, x))));
+  return f64x2.mul(f64x2.splat(2 * 0.7978845608028654), inner);
+}
+
+/**
+ * 2u = 2·√(2/π)(x + 0.044715x³), the argument of GELU's tanh form as a sigmoid
+ * (1 + tanh(u) = 2σ(2u)), computed in float64 lanes and rounded once: σ(2u)'s
+ * relative error grows with |2u| times 2u's, so 2u must be correctly rounded.
+ */
 @inline
 function geluTanhArg2(x: v128): v128 {
-  const inner = f32x4.add(x, f32x4.mul(f32x4.mul(splat(GELU_TANH_COEF), x), f32x4.mul(x, x)));
-  return f32x4.mul(splat(2 * SQRT_2_OVER_PI), inner);
+  const lo = f32x4.demote_f64x2_zero(geluTanhArg2Pair(f64x2.promote_low_f32x4(x)));
+  const hi = f32x4.demote_f64x2_zero(geluTanhArg2Pair(f64x2.promote_low_f32x4(f32x4.shuffle(x, x, 2, 3, 2, 3))));
+  return f32x4.shuffle(lo, hi, 0, 1, 4, 5);
 }
 
 @inline

@@ -6,6 +6,7 @@
  * results copied out in bulk: nothing crosses the boundary per element.
  */
 import type { AdamStepArgs, BinaryOp, Kernels, LayerNormBackwardArgs, LayerNormForwardArgs, MatmulArgs, MatmulBatchedArgs, UnaryOp } from '../kernels/index.ts';
+import { plainUnaryBackward } from '../kernels/elementwise.ts';
 import { WasmArena } from './arena.ts';
 
 /** What the compiled module exports (see assembly/index.ts). */
@@ -37,6 +38,13 @@ const KC = 256;
 /** Op codes of assembly/elementwise.ts. */
 const BINARY_CODE: Record<BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
 const UNARY_CODE: Record<UnaryOp, number> = { relu: 0, neg: 1, exp: 2, tanh: 3, sigmoid: 4, silu: 5, gelu: 6, gelu_tanh: 7 };
+
+/**
+ * Backward passes that stay on the TypeScript loop: gx += g·y·(1 − y) and the
+ * like are two multiplies per element, cheaper than copying g, y and gx in and
+ * gx out (WASM measured 0.75–0.91× TS on [512, 512] and [512, 2048]).
+ */
+const TS_BACKWARD: ReadonlySet<UnaryOp> = new Set<UnaryOp>(['exp', 'sigmoid', 'tanh']);
 
 /** Floats an operand of `batch` matrices of `size` floats `stride` apart spans (one matrix when broadcast). */
 function batchSpan(batch: number, stride: number, size: number): number {
@@ -118,6 +126,10 @@ export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
 
   function unaryBackward(op: UnaryOp, g: Float32Array, x: Float32Array, y: Float32Array, gx: Float32Array, n: number): void {
     if (n === 0) return;
+    if (TS_BACKWARD.has(op)) {
+      plainUnaryBackward(op, g, x, y, gx, n);
+      return;
+    }
     arena.reset();
     const pg = arena.copyIn(g, 0, n);
     // neg reads neither x nor y, relu only x: copy in what the op reads.

@@ -258,12 +258,13 @@ function forward4(op: i32, x: v128): v128 {
   return f32x4.mul(x, sigmoidV(geluTanhArg2(x)));
 }
 
-/** The amount added to gx: g·f'(x), given y = f(x). */
+/**
+ * The amount added to gx: g·f'(x), given y = f(x), for silu, gelu and gelu_tanh
+ * (relu and neg are handled inline; exp, sigmoid and tanh backward stay on the
+ * TypeScript loop: see TS_BACKWARD in lib/tensor/wasm/wasm-kernels.ts).
+ */
 @inline
 function backward4(op: i32, g: v128, x: v128, y: v128): v128 {
-  if (op == EXP) return f32x4.mul(g, y);
-  if (op == TANH) return f32x4.mul(g, f32x4.mul(f32x4.sub(splat(1), y), f32x4.add(splat(1), y)));
-  if (op == SIGMOID) return f32x4.mul(f32x4.mul(g, y), f32x4.sub(splat(1), y));
   if (op == SILU) {
     const e = expNegAbs(x);
     const r = recipOnePlus(e);
@@ -359,14 +360,11 @@ export function unary(op: i32, x: usize, y: usize, n: i32): void {
   else runUnary(GELU_TANH, x, y, n);
 }
 
-/** gx += g·f'(x) over n floats (y = f(x); relu and neg read neither y nor, for neg, x). */
+/** gx += g·f'(x) over n floats for relu, neg, silu, gelu and gelu_tanh (y = f(x); relu reads no y, neg neither x nor y). */
 export function unaryBackward(op: i32, g: usize, x: usize, y: usize, gx: usize, n: i32): void {
   if (op == RELU) runUnaryBackward(RELU, g, x, y, gx, n);
   else if (op == NEG) runUnaryBackward(NEG, g, x, y, gx, n);
-  else if (op == EXP) runUnaryBackward(EXP, g, x, y, gx, n);
-  else if (op == TANH) runUnaryBackward(TANH, g, x, y, gx, n);
-  else if (op == SIGMOID) runUnaryBackward(SIGMOID, g, x, y, gx, n);
   else if (op == SILU) runUnaryBackward(SILU, g, x, y, gx, n);
   else if (op == GELU) runUnaryBackward(GELU, g, x, y, gx, n);
-  else runUnaryBackward(GELU_TANH, g, x, y, gx, n);
+  else if (op == GELU_TANH) runUnaryBackward(GELU_TANH, g, x, y, gx, n);
 }

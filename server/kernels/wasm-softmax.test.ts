@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainSoftmaxRows } from '../../lib/tensor/kernels/softmax-rows.ts';
+import { plainSoftmaxRows, plainSoftmaxRowsBackward } from '../../lib/tensor/kernels/softmax-rows.ts';
 import { Rng } from '../../lib/tensor/index.ts';
 import { loadWasmKernels } from './load-kernels.ts';
 
@@ -39,5 +39,30 @@ describe('WebAssembly SIMD softmax and log-softmax over rows', () => {
     expect(Math.abs(w.slice(0, 6).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-6);
     const log = both(x, 2, len, true);
     expect([log.w[1], log.w[3], log.w[11]]).toEqual([-Infinity, -Infinity, -Infinity]);
+  });
+
+  it('computes the backward of softmax and log-softmax like the TS kernel (row sums in float32 lanes: within 1e-6 of the row’s scale)', () => {
+    const rng = new Rng(10);
+    for (const len of [1, 3, 7, 8, 17, 32, 33, 127]) {
+      for (const logarithm of [false, true]) {
+        const rows = 5;
+        const x = Float32Array.from({ length: rows * len }, () => (rng.next() * 2 - 1) * 4);
+        if (len > 2) x[1] = -Infinity; // a masked logit: probability 0, log-probability −∞
+        const y = new Float32Array(rows * len);
+        plainSoftmaxRows(x, y, rows, len, logarithm);
+        const g = Float32Array.from({ length: rows * len }, () => rng.next() * 2 - 1);
+        const start = Float32Array.from({ length: rows * len }, () => rng.next() - 0.5);
+        const w = Float32Array.from(start);
+        const t = Float32Array.from(start);
+        const gBefore = Float32Array.from(g);
+        wasm.softmaxRowsBackward(g, y, w, rows, len, logarithm);
+        plainSoftmaxRowsBackward(g, y, t, rows, len, logarithm);
+        expect(g).toEqual(gBefore);
+        for (let i = 0; i < t.length; i++) {
+          if (!(Math.abs(w[i] - t[i]) <= 1e-6 * (1 + Math.abs(t[i])))) throw new Error(`len ${len} log ${logarithm} [${i}]: wasm ${w[i]}, ts ${t[i]}`);
+        }
+        if (len > 2) expect(w[1]).toBe(logarithm ? Math.fround(start[1] + g[1]) : start[1]);
+      }
+    }
   });
 });

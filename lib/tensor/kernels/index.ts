@@ -80,14 +80,53 @@ export interface LayerNormBackwardArgs {
   d: number;
 }
 
+/**
+ * `batch` products in one call: product i reads a at aOffset + i·aStride, b at
+ * bOffset + i·bStride and writes (or adds into) out at outOffset + i·outStride,
+ * in order i = 0, 1, …. A stride of 0 broadcasts that operand; an output
+ * stride of 0 with accumulate sums every batch's product into one matrix (the
+ * gradient of a broadcast operand). Same result as calling matmul per batch.
+ */
+export interface MatmulBatchedArgs extends MatmulArgs {
+  batch: number;
+  aStride: number;
+  bStride: number;
+  outStride: number;
+}
+
+/** The four arithmetic ops of lib/tensor/ops/arithmetic.ts. */
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div';
+
+/** The elementwise functions with a kernel (forward and backward) — see ./elementwise.ts. */
+export type UnaryOp = 'relu' | 'gelu' | 'gelu_tanh' | 'silu' | 'sigmoid' | 'tanh' | 'exp' | 'neg';
+
 export interface Kernels {
   readonly name: string;
-  /** One (non-batched) matrix product; ops loop over batch offsets. */
+  /** One (non-batched) matrix product. */
   matmul(args: MatmulArgs): void;
+  /** Many products of the same shape with constant batch strides, in one call. */
+  matmulBatched(args: MatmulBatchedArgs): void;
+  /**
+   * out[i] = a[i mod aLen] op b[i mod bLen] for i < n. aLen and bLen divide n:
+   * n for a same-shape operand, d for one broadcast along trailing dims (a bias
+   * [d] over [rows, d]), 1 for a scalar. `out` may be `a` or `b`.
+   */
+  binary(op: BinaryOp, a: Float32Array, aLen: number, b: Float32Array, bLen: number, out: Float32Array, n: number): void;
+  /** dst[j] += Σ_r g[r·len + j] over the n / len rows of g (a broadcast operand's gradient). */
+  sumRowsInto(g: Float32Array, n: number, len: number, dst: Float32Array): void;
+  /** y = f(x) elementwise over the first n floats. */
+  unary(op: UnaryOp, x: Float32Array, y: Float32Array, n: number): void;
+  /** gx += g·f'(x) elementwise (y = f(x) from the forward pass). */
+  unaryBackward(op: UnaryOp, g: Float32Array, x: Float32Array, y: Float32Array, gx: Float32Array, n: number): void;
   /** One Adam/AdamW update of one parameter tensor. */
   adamStep(args: AdamStepArgs): void;
   /** y = softmax (or log-softmax when `logarithm`) of each of `rows` contiguous rows of `len` floats of x. */
   softmaxRows(x: Float32Array, y: Float32Array, rows: number, len: number, logarithm: boolean): void;
+  /**
+   * gx += softmax's (or log-softmax's) backward for `rows` rows of `len`:
+   * y ⊙ (g − Σ g·y), or g − exp(y)·Σ g when `logarithm` (y is then log-softmax).
+   */
+  softmaxRowsBackward(g: Float32Array, y: Float32Array, gx: Float32Array, rows: number, len: number, logarithm: boolean): void;
   layerNormForward(args: LayerNormForwardArgs): void;
   layerNormBackward(args: LayerNormBackwardArgs): void;
 }

@@ -1,6 +1,8 @@
 import { plainAdamStep } from './adam-step.ts';
+import { plainBinary, plainSumRowsInto, plainUnary, plainUnaryBackward } from './elementwise.ts';
 import { plainLayerNormBackward, plainLayerNormForward } from './layer-norm-rows.ts';
-import { plainSoftmaxRows } from './softmax-rows.ts';
+import { loopMatmulBatched } from './matmul-batched.ts';
+import { plainSoftmaxRows, plainSoftmaxRowsBackward } from './softmax-rows.ts';
 import type { Kernels, MatmulArgs } from './index.ts';
 
 /** Naive triple-loop matmul: obviously right, slow; the oracle the fast kernel is tested against. */
@@ -33,4 +35,17 @@ export function referenceMatmul({
 }
 
 /** Kernels backed by the naive matmul (for tests and benchmark comparisons). */
-export const referenceKernels: Kernels = { name: 'reference', matmul: referenceMatmul, adamStep: plainAdamStep, softmaxRows: plainSoftmaxRows, layerNormForward: plainLayerNormForward, layerNormBackward: plainLayerNormBackward };
+export const referenceKernels: Kernels = {
+  name: 'reference',
+  matmul: referenceMatmul,
+  matmulBatched: loopMatmulBatched(referenceMatmul),
+  binary: plainBinary,
+  sumRowsInto: plainSumRowsInto,
+  unary: plainUnary,
+  unaryBackward: plainUnaryBackward,
+  adamStep: plainAdamStep,
+  softmaxRows: plainSoftmaxRows,
+  softmaxRowsBackward: plainSoftmaxRowsBackward,
+  layerNormForward: plainLayerNormForward,
+  layerNormBackward: plainLayerNormBackward,
+};

@@ -6,26 +6,12 @@
  * would lose the relative accuracy there.
  */
 import { Tensor } from '../tensor.ts';
+import { erfcNonNegative } from '../kernels/erfc.ts';
 import { unaryOp } from './unary.ts';
 
-const TWO_OVER_SQRT_PI = 1.1283791670955126;
+export { erfcNonNegative };
 
-/** erfc(z) for z ≥ 0 (Numerical Recipes erfcc). */
-export function erfcNonNegative(z: number): number {
-  const t = 1 / (1 + 0.5 * z);
-  return (
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    )
-  );
-}
+const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
 /** erf(x) as a double, accurate to ~1e-7 relative. */
 export function erfScalar(x: number): number {

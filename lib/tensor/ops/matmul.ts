@@ -1,6 +1,7 @@
 /**
  * Matrix products: matmul (batched, broadcasting batch dims, PyTorch's 1-D
- * rules) and linear (x Wᵀ + b). Every product goes through kernels().matmul;
+ * rules) and linear (x Wᵀ + b). Every product goes through kernels().matmul
+ * (or matmulBatched, one call for a whole batch);
  * backward passes use its transpose flags instead of materialising transposes
  * and its accumulate flag to sum over broadcast batches in place.
  */
@@ -66,6 +67,26 @@ function product(a: Tensor, b: Tensor, m: number, k: number, n: number): Tensor 
   });
 }
 
+/**
+ * The batch walk as constant strides (in matrices) when it is one — every
+ * same-shape batch and every broadcast of a whole operand is — else null.
+ */
+function batchStrides(batch: readonly number[], aBatch: readonly number[], bBatch: readonly number[]): { count: number; a: number; b: number } | null {
+  const count = sizeOf(batch);
+  if (count === 0) return { count, a: 0, b: 0 };
+  let as = 0;
+  let bs = 0;
+  let affine = true;
+  forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
+    if (o === 1) {
+      as = ai;
+      bs = bi;
+    }
+    if (ai !== o * as || bi !== o * bs) affine = false;
+  });
+  return affine ? { count, a: as, b: bs } : null;
+}
+
 function batchedProduct(a: Tensor, b: Tensor, aBatch: number[], bBatch: number[], m: number, k: number, n: number): Tensor {
   const batch = broadcastShapes(aBatch, bBatch, 'matmul');
   const ad = a.data as Float32Array;
@@ -74,10 +95,16 @@ function batchedProduct(a: Tensor, b: Tensor, aBatch: number[], bBatch: number[]
   const mk = m * k;
   const kn = k * n;
   const mn = m * n;
-  const kernel = kernels();
-  forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
-    kernel.matmul({ a: ad, aOffset: ai * mk, b: bd, bOffset: bi * kn, out: od, outOffset: o * mn, m, k, n, transA: false, transB: false, accumulate: false });
-  });
+  // One kernel call for the whole batch when its walk has constant strides; else one per matrix.
+  const strides = batchStrides(batch, aBatch, bBatch);
+  if (strides) {
+    kernels().matmulBatched({ a: ad, aOffset: 0, b: bd, bOffset: 0, out: od, outOffset: 0, m, k, n, transA: false, transB: false, accumulate: false, batch: strides.count, aStride: strides.a * mk, bStride: strides.b * kn, outStride: mn });
+  } else {
+    const kernel = kernels();
+    forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
+      kernel.matmul({ a: ad, aOffset: ai * mk, b: bd, bOffset: bi * kn, out: od, outOffset: o * mn, m, k, n, transA: false, transB: false, accumulate: false });
+    });
+  }
   const out = new Tensor(od, [...batch, m, n]);
   if (!tracksGrad(a, b)) return out;
   return attachGrad(out, 'matmul', [a, b], (g) => {
@@ -85,6 +112,14 @@ function batchedProduct(a: Tensor, b: Tensor, aBatch: number[], bBatch: number[]
     const ga = a.requiresGrad ? gradBuffer(a) : null;
     const gb = b.requiresGrad ? gradBuffer(b) : null;
     // accumulate: true sums the contributions of every batch a broadcast matrix took part in.
+    if (strides) {
+      const { count } = strides;
+      const aStride = strides.a * mk;
+      const bStride = strides.b * kn;
+      if (ga) kern.matmulBatched({ a: g, aOffset: 0, b: bd, bOffset: 0, out: ga, outOffset: 0, m, k: n, n: k, transA: false, transB: true, accumulate: true, batch: count, aStride: mn, bStride, outStride: aStride });
+      if (gb) kern.matmulBatched({ a: ad, aOffset: 0, b: g, bOffset: 0, out: gb, outOffset: 0, m: k, k: m, n, transA: true, transB: false, accumulate: true, batch: count, aStride, bStride: mn, outStride: bStride });
+      return;
+    }
     forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
       if (ga) kern.matmul({ a: g, aOffset: o * mn, b: bd, bOffset: bi * kn, out: ga, outOffset: ai * mk, m, k: n, n: k, transA: false, transB: true, accumulate: true });
       if (gb) kern.matmul({ a: ad, aOffset: ai * mk, b: g, bOffset: o * mn, out: gb, outOffset: bi * kn, m: k, k: m, n, transA: true, transB: false, accumulate: true });
@@ -124,12 +159,6 @@ export function linear(xIn: Tensor, weight: Tensor, bias?: Tensor | null): Tenso
     if (weight.requiresGrad) {
       kern.matmul({ a: g, aOffset: 0, b: xd, bOffset: 0, out: gradBuffer(weight), outOffset: 0, m: outF, k: rows, n: inF, transA: true, transB: false, accumulate: true });
     }
-    if (bias && bias.requiresGrad) {
-      const gb = gradBuffer(bias);
-      for (let r = 0; r < rows; r++) {
-        const o = r * outF;
-        for (let j = 0; j < outF; j++) gb[j] += g[o + j];
-      }
-    }
+    if (bias && bias.requiresGrad) kern.sumRowsInto(g, rows * outF, outF, gradBuffer(bias));
   });
 }

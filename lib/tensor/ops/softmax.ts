@@ -5,7 +5,7 @@
  */
 import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
 import { kernels } from '../kernels/index.ts';
-import { stridedSoftmax } from '../kernels/softmax-rows.ts';
+import { stridedSoftmax, stridedSoftmaxBackward } from '../kernels/softmax-rows.ts';
 import { normaliseAxis, splitAtAxis } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { toFloat32 } from './cast.ts';
@@ -22,22 +22,8 @@ function softmaxOp(input: Tensor, axis: number, logarithm: boolean): Tensor {
   if (!tracksGrad(x)) return out;
   return attachGrad(out, name, [x], (g) => {
     const gx = gradBuffer(x);
-    for (let o = 0; o < outer; o++) {
-      for (let i = 0; i < inner; i++) {
-        const base = o * len * inner + i;
-        const end = base + len * inner;
-        let s = 0;
-        if (logarithm) {
-          // d/dx of log softmax: g − softmax · Σg.
-          for (let p = base; p < end; p += inner) s += g[p];
-          for (let p = base; p < end; p += inner) gx[p] += g[p] - Math.exp(y[p]) * s;
-        } else {
-          // d/dx of softmax: y ⊙ (g − Σ g·y).
-          for (let p = base; p < end; p += inner) s += g[p] * y[p];
-          for (let p = base; p < end; p += inner) gx[p] += y[p] * (g[p] - s);
-        }
-      }
-    }
+    if (inner === 1) kernels().softmaxRowsBackward(g, y, gx, outer, len, logarithm);
+    else stridedSoftmaxBackward(g, y, gx, outer, len, inner, logarithm);
   });
 }
 

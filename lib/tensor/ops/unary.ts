@@ -1,5 +1,6 @@
 /** Elementwise math functions of one tensor: neg, exp, log, sqrt, pow, tanh. */
 import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { kernels, type UnaryOp } from '../kernels/index.ts';
 import { Tensor } from '../tensor.ts';
 import { toFloat32 } from './cast.ts';
 
@@ -19,24 +20,24 @@ export function unaryOp(input: Tensor, name: string, forward: UnaryForward, back
   return attachGrad(out, name, [x], (g) => backward(g, xd, yd, gradBuffer(x)));
 }
 
+/** An elementwise function with a kernel (kernels().unary / unaryBackward), whole tensors per call. */
+export function kernelUnaryOp(input: Tensor, op: UnaryOp): Tensor {
+  return unaryOp(
+    input,
+    op,
+    (x, y) => { if (x.length > 0) kernels().unary(op, x, y, x.length); },
+    (g, x, y, gx) => { if (g.length > 0) kernels().unaryBackward(op, g, x, y, gx, g.length); },
+  );
+}
+
 /** −x. */
 export function neg(x: Tensor): Tensor {
-  return unaryOp(
-    x,
-    'neg',
-    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = -x[i]; },
-    (g, _x, _y, gx) => { for (let i = 0; i < g.length; i++) gx[i] -= g[i]; },
-  );
+  return kernelUnaryOp(x, 'neg');
 }
 
 /** eˣ. */
 export function exp(x: Tensor): Tensor {
-  return unaryOp(
-    x,
-    'exp',
-    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.exp(x[i]); },
-    (g, _x, y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += g[i] * y[i]; },
-  );
+  return kernelUnaryOp(x, 'exp');
 }
 
 /** Natural logarithm. */
@@ -61,12 +62,7 @@ export function sqrt(x: Tensor): Tensor {
 
 /** Hyperbolic tangent. */
 export function tanh(x: Tensor): Tensor {
-  return unaryOp(
-    x,
-    'tanh',
-    (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]); },
-    (g, _x, y, gx) => { for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i] * y[i]); },
-  );
+  return kernelUnaryOp(x, 'tanh');
 }
 
 /** xᵖ for a constant exponent p. */

@@ -1,7 +1,8 @@
 // AssemblyScript entry of the WebAssembly kernels (see server/kernels/build-wasm-kernels.ts).
-export { matmul } from './matmul';
+export { matmul, matmulBatched } from './matmul';
+export { binary, sumRowsInto, unary, unaryBackward } from './elementwise';
 export { adamStep } from './adam';
-export { softmaxRows } from './softmax';
+export { softmaxRows, softmaxRowsBackward } from './softmax';
 export { layerNormForward, layerNormBackward } from './layer-norm';
 
 /** Where free memory starts: the JS side lays out its scratch arena from here. */

@@ -149,3 +149,15 @@ export function matmul(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, t
     }
   }
 }
+
+/**
+ * `batch` products of the same shape: product i reads a + i·aStride, b + i·bStride
+ * and writes (or adds into) out + i·outStride (strides in floats; 0 broadcasts,
+ * and an output stride of 0 with accumulate sums every product into one matrix).
+ * One call from JS for the whole batch; `pack` is reused by every product.
+ */
+export function matmulBatched(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, transA: bool, transB: bool, accumulate: bool, pack: usize, batch: i32, aStride: i32, bStride: i32, outStride: i32): void {
+  for (let i: i32 = 0; i < batch; i++) {
+    matmul(a + (<usize>(i * aStride) << 2), b + (<usize>(i * bStride) << 2), out + (<usize>(i * outStride) << 2), m, k, n, transA, transB, accumulate, pack);
+  }
+}

@@ -1,37 +1,7 @@
 // AssemblyScript. Softmax / log-softmax of contiguous rows in float32 SIMD,
-// with a vectorised exp (Cephes expf: range reduction by ln 2, degree-5
-// polynomial, 2^n from the exponent bits; ~1 ulp on the range softmax uses).
+// forward and backward, with the vectorised exp of ./exp.
 
-const LOG2E: f32 = 1.44269504088896341;
-const LN2_HI: f32 = 0.693359375;
-const LN2_LO: f32 = -2.12194440e-4;
-const EXP_HI: f32 = 88.3762626647949;
-// Below this exp underflows float32: the result is 0 exactly (as for masked −∞ logits).
-const EXP_LO: f32 = -87.3365478515625;
-
-@inline
-function exp4(x: v128): v128 {
-  const keep = f32x4.ge(x, f32x4.splat(EXP_LO));
-  x = f32x4.min(x, f32x4.splat(EXP_HI));
-  x = f32x4.max(x, f32x4.splat(EXP_LO));
-  const fx = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(0.5)));
-  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(LN2_HI)));
-  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(LN2_LO)));
-  let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, x), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, x), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, x), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, x), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, x), f32x4.splat(5.0000001201e-1));
-  const y = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, x), x), x), f32x4.splat(1));
-  const pow2n = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(fx), i32x4.splat(127)), 23);
-  return v128.and(f32x4.mul(y, pow2n), keep);
-}
-
-@inline
-function exp1(x: f32): f32 {
-  return f32x4.extract_lane(exp4(f32x4.splat(x)), 0);
-}
+import { exp4, exp1 } from './exp';
 
 /** y[r, :] = softmax(x[r, :]) (or log-softmax) for `rows` rows of `len` floats; x and y are byte addresses. */
 export function softmaxRows(x: usize, y: usize, rows: i32, len: i32, logarithm: bool): void {
@@ -69,6 +39,47 @@ export function softmaxRows(x: usize, y: usize, rows: i32, len: i32, logarithm: 
       const vi = f32x4.splat(inv);
       for (j = 0; j < len4; j += 4) v128.store(yr + (<usize>j << 2), f32x4.mul(v128.load(yr + (<usize>j << 2)), vi));
       for (; j < len; j++) store<f32>(yr + (<usize>j << 2), load<f32>(yr + (<usize>j << 2)) * inv);
+    }
+  }
+}
+
+/**
+ * gx += softmax's backward y ⊙ (g − Σ g·y) per row, or log-softmax's
+ * g − exp(y)·Σ g when `logarithm` (y is then the log-softmax output). The row
+ * sums run in f32x4 lanes and are combined in f64.
+ */
+export function softmaxRowsBackward(g: usize, y: usize, gx: usize, rows: i32, len: i32, logarithm: bool): void {
+  const len4 = len & ~3;
+  for (let r: i32 = 0; r < rows; r++) {
+    const ro = <usize>(r * len) << 2;
+    const gr = g + ro;
+    const yr = y + ro;
+    const xr = gx + ro;
+    let vs = f32x4.splat(0);
+    let tail: f64 = 0;
+    let j: i32 = 0;
+    if (logarithm) {
+      for (; j < len4; j += 4) vs = f32x4.add(vs, v128.load(gr + (<usize>j << 2)));
+      for (; j < len; j++) tail += <f64>load<f32>(gr + (<usize>j << 2));
+    } else {
+      for (; j < len4; j += 4) vs = f32x4.add(vs, f32x4.mul(v128.load(gr + (<usize>j << 2)), v128.load(yr + (<usize>j << 2))));
+      for (; j < len; j++) tail += <f64>(load<f32>(gr + (<usize>j << 2)) * load<f32>(yr + (<usize>j << 2)));
+    }
+    const s = <f32>(<f64>f32x4.extract_lane(vs, 0) + <f64>f32x4.extract_lane(vs, 1) + <f64>f32x4.extract_lane(vs, 2) + <f64>f32x4.extract_lane(vs, 3) + tail);
+    const vsum = f32x4.splat(s);
+    for (j = 0; j < len4; j += 4) {
+      const o = <usize>j << 2;
+      const gj = v128.load(gr + o);
+      const yj = v128.load(yr + o);
+      const d = logarithm ? f32x4.sub(gj, f32x4.mul(exp4(yj), vsum)) : f32x4.mul(yj, f32x4.sub(gj, vsum));
+      v128.store(xr + o, f32x4.add(v128.load(xr + o), d));
+    }
+    for (; j < len; j++) {
+      const o = <usize>j << 2;
+      const gj = load<f32>(gr + o);
+      const yj = load<f32>(yr + o);
+      const d = logarithm ? gj - exp1(yj) * s : yj * (gj - s);
+      store<f32>(xr + o, load<f32>(xr + o) + d);
     }
   }
 }

@@ -21,6 +21,7 @@ import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
 import { WorkerPool } from './jobs/index.ts';
+import { RedisCluster } from './cluster/redis-cluster.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
   const accounts = new Accounts(db);
   const people = new People(identities, accounts);
   const access = new DesignAccess(db);
-  const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins);
+  const cluster = config.redisUrl ? await RedisCluster.connect(config.redisUrl, log.child({ component: 'cluster' })) : null;
+  const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins, cluster);
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     async () => {
       await jobs.close(); // first, so the rooms still hear that their jobs were cancelled
       await realtime.close(); // also closes the HTTP server
+      await cluster?.close();
       await app.close();
       designs.close();
       await db.$disconnect();

@@ -1,0 +1,118 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server } from 'socket.io';
+import { z } from 'zod';
+import type { AppliedOp, PresenceState } from '../../lib/protocol/messages.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomHub } from '../rooms/room-hub.ts';
+
+/** The server-to-server event that tells other instances of an op accepted here. */
+const OP_EVENT = 'multihead:op-accepted';
+
+const RemoteOp = z.object({
+  designId: z.string().min(1),
+  version: z.int().min(1),
+  op: z.unknown(),
+  author: z.object({ id: z.string(), name: z.string() }),
+});
+
+/** What the cluster needs to read from a connection's socket.data (local or on another instance). */
+interface PresenceData {
+  person?: { id: string; name: string; colour: string };
+  selection?: string[];
+  viewport?: PresenceState['viewport'];
+}
+
+// The server's own event maps are narrower; the cluster only uses server-side events and room reads.
+type AnyServer = Server;
+
+/** RESP2: what socket.io's adapter reads its pub/sub messages in. */
+const redisClient = (url: string) => createClient({ url, RESP: 2 });
+type RedisClient = ReturnType<typeof redisClient>;
+
+/**
+ * Several server instances serving the same designs, through one Redis:
+ * - socket.io's Redis adapter carries every room broadcast (ops, diagnostics, cursors, jobs) to
+ *   the clients of every instance;
+ * - an op accepted here is announced to the other instances (server-side emit), whose open room
+ *   of that design applies it in order, or reads the database on a gap (DesignRoom.remoteApplied);
+ * - who is in a design is asked of the connections themselves (fetchSockets across instances),
+ *   so an instance that dies takes its people with it instead of leaving stale entries behind.
+ */
+export class RedisCluster {
+  private io: AnyServer | null = null;
+
+  private constructor(
+    private readonly pub: RedisClient,
+    private readonly sub: RedisClient,
+    private readonly log: Logger,
+  ) {}
+
+  static async connect(url: string, log: Logger): Promise<RedisCluster> {
+    const pub = redisClient(url);
+    const sub = redisClient(url);
+    for (const client of [pub, sub]) client.on('error', (err: unknown) => log.error({ err }, 'redis connection failed'));
+    await Promise.all([pub.connect(), sub.connect()]);
+    return new RedisCluster(pub, sub, log);
+  }
+
+  /** Installs the adapter on `io` and applies other instances' ops to the rooms open here. */
+  attach(io: AnyServer, rooms: RoomHub): void {
+    this.io = io;
+    // A request to an instance that has just died fails after this, instead of holding up a join.
+    io.adapter(createAdapter(this.pub, this.sub, { requestsTimeout: 2000 }));
+    io.on(OP_EVENT, (raw: unknown) => {
+      const msg = RemoteOp.safeParse(raw);
+      if (!msg.success) return this.log.error({ issue: msg.error.issues[0] }, 'bad op announcement from another instance');
+      const room = rooms.open(msg.data.designId);
+      if (!room) return;
+      room
+        .then((r) => r?.remoteApplied(msg.data))
+        .catch((err: unknown) => this.log.error({ err, designId: msg.data.designId }, 'applying an op from another instance failed'));
+    });
+  }
+
+  /** Tells the other instances of an op this one accepted (after it is stored and broadcast). */
+  announce(msg: AppliedOp): void {
+    const { designId, version, op, author } = msg;
+    this.io?.serverSideEmit(OP_EVENT, { designId, version, op, author: { id: author.id, name: author.name } });
+  }
+
+  /**
+   * Everyone connected to the socket.io room on any instance, one entry per person (a person's
+   * selection and viewport are those of their latest connection). Falls back to `local` when
+   * an instance does not answer in time.
+   */
+  async participants(room: string, local: PresenceState[]): Promise<PresenceState[]> {
+    if (!this.io) return local;
+    try {
+      const sockets = await this.io.in(room).fetchSockets();
+      const people = new Map<string, PresenceState>(local.map((p) => [p.id, p]));
+      for (const s of sockets) {
+        const data = s.data as PresenceData;
+        if (!data.person || people.has(data.person.id)) continue;
+        const { id, name, colour } = data.person;
+        people.set(id, { id, name, colour, selection: data.selection ?? [], viewport: data.viewport ?? null });
+      }
+      return [...people.values()];
+    } catch (err) {
+      this.log.warn({ err }, 'another instance did not say who is in a design');
+      return local;
+    }
+  }
+
+  /** Whether `personId` still has a connection in the socket.io room on any instance. */
+  async stillThere(room: string, personId: string): Promise<boolean> {
+    if (!this.io) return false;
+    try {
+      const sockets = await this.io.in(room).fetchSockets();
+      return sockets.some((s) => (s.data as PresenceData).person?.id === personId);
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+  }
+}

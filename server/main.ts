@@ -20,7 +20,8 @@ import { DesignAccess } from './access/design-access.ts';
 import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
-import { WorkerPool } from './jobs/index.ts';
+import { WorkerPool, type JobRunner } from './jobs/index.ts';
+import { QueuedJobRunner } from './jobs/queued-runner.ts';
 import { RedisCluster } from './cluster/redis-cluster.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
   const designs = new DesignStore(db, { sqliteUrl: config.databaseUrl });
   const identities = new GuestIdentities(loadSessionSecret(config.sessionSecret, path.resolve(config.dataDir, 'session-secret')));
 
-  const jobs = await WorkerPool.start({ ...config.jobs, log: log.child({ component: 'jobs' }) });
+  // With Redis, jobs go to the shared queue and `npm run worker` processes run them; otherwise this process's threads do.
+  const jobs: JobRunner = config.redisUrl
+    ? await QueuedJobRunner.start({ redisUrl: config.redisUrl, settings: config.jobs, log: log.child({ component: 'jobs' }) })
+    : await WorkerPool.start({ ...config.jobs, log: log.child({ component: 'jobs' }) });
 
   const app = next({ dev: config.dev, dir: root, port: config.port });
   await app.prepare();

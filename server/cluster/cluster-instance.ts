@@ -14,7 +14,7 @@ import { People } from '../access/people.ts';
 import { createDb } from '../db.ts';
 import { DesignStore } from '../design-store.ts';
 import { GuestIdentities } from '../identity.ts';
-import { WorkerPool } from '../jobs/index.ts';
+import { QueuedJobRunner } from '../jobs/queued-runner.ts';
 import { Realtime } from '../realtime.ts';
 import { RunStore } from '../run-store.ts';
 import { RedisCluster } from './redis-cluster.ts';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
   const db = createDb(databaseUrl);
   const store = new DesignStore(db, { sqliteUrl: databaseUrl });
-  const jobs = await WorkerPool.start({ log, workers: 1 });
+  const jobs = await QueuedJobRunner.start({ redisUrl, log });
   const cluster = await RedisCluster.connect(redisUrl, log);
   const http = createServer();
   const people = new People(new GuestIdentities(secret), new Accounts(db));

@@ -27,6 +27,9 @@ import type { InstanceMessage } from './cluster-instance.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const INSTANCE = fileURLToPath(new URL('./cluster-instance.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
+/** Short locks, so that a dead worker's job is noticed within the test. */
+const LOCK_MS = '2000';
 const SECRET = 'cluster-test-secret-'.padEnd(40, 'x');
 
 interface Instance {
@@ -37,15 +40,30 @@ interface Instance {
 async function startInstance(databaseUrl: string, redisUrl: string): Promise<Instance> {
   const child = fork(INSTANCE, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: SECRET, PORT: '0', INSTANCE_MAX_MS: '240000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: SECRET, PORT: '0', INSTANCE_MAX_MS: '240000', JOB_LOCK_MS: LOCK_MS },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  return { child, url: `http://127.0.0.1:${(await ready(child)).port}` };
+}
+
+/** `npm run worker` as a child process (one job thread). */
+async function startWorker(redisUrl: string): Promise<ChildProcess> {
+  const child = fork(WORKER, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, REDIS_URL: redisUrl, JOB_WORKERS: '1', JOB_LOCK_MS: LOCK_MS, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await ready(child);
+  return child;
+}
+
+async function ready(child: ChildProcess): Promise<{ port: number }> {
   const msg = await new Promise<InstanceMessage>((resolve, reject) => {
     child.once('message', (m) => resolve(m as InstanceMessage));
     child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
   });
   if (msg.type !== 'ready') throw new Error(msg.message);
-  return { child, url: `http://127.0.0.1:${msg.port}` };
+  return msg;
 }
 
 const until = async (check: () => boolean, what: string, ms = 30_000) => {
@@ -150,6 +168,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
   let designId: string;
   let a: Instance;
   let b: Instance;
+  const workers: ChildProcess[] = [];
   const identities = new GuestIdentities(SECRET);
   const tabs: Tab[] = [];
 
@@ -168,11 +187,12 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     designId = created.id;
     const redisUrl = process.env.TEST_REDIS_URL!;
     [a, b] = await Promise.all([startInstance(database.url, redisUrl), startInstance(database.url, redisUrl)]);
+    workers.push(await startWorker(redisUrl));
   }, 120_000);
 
   afterAll(async () => {
     for (const t of tabs) t.close();
-    for (const i of [a, b]) i?.child.kill('SIGKILL');
+    for (const child of [a?.child, b?.child, ...workers]) child?.kill('SIGKILL');
     store?.close();
     await database?.dispose();
   });
@@ -224,6 +244,24 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     expect(types).toContain('progress');
     expect(types.at(-1)).toBe('result');
   }, 120_000);
+
+  it('a worker that dies mid-job: the job is taken again by another worker, and someone on B cancels it', async () => {
+    const started = await new Promise<StartJobAnswer>((r) =>
+      adaOnA.socket.emit('job:start', { kind: 'train', task: 'reverse', steps: 20_000, learningRate: 1e-3, seed: 2 }, r),
+    );
+    if (!started.ok) throw new Error(started.message);
+    const ofJob = () => bobOnB.jobEvents.filter((e) => e.job.id === started.jobId);
+    await until(() => ofJob().some((e) => e.type === 'progress'), 'the job runs on the worker', 60_000);
+    workers.shift()!.kill('SIGKILL');
+    workers.push(await startWorker(process.env.TEST_REDIS_URL!));
+    // BullMQ's stalled-job check hands it to the new worker: it starts a second time.
+    await until(() => ofJob().filter((e) => e.type === 'started').length === 2, 'the job starts again on the new worker', 60_000);
+    const cancelled = await new Promise<{ ok: boolean }>((r) => bobOnB.socket.emit('job:cancel', { jobId: started.jobId }, r));
+    expect(cancelled.ok).toBe(true);
+    await until(() => ofJob().some((e) => e.type === 'cancelled'), 'everyone hears it was cancelled', 30_000);
+    expect(ofJob().at(-1)).toMatchObject({ type: 'cancelled', by: bob.id });
+    expect(adaOnA.jobEvents.filter((e) => e.job.id === started.jobId).at(-1)).toMatchObject({ type: 'cancelled' });
+  }, 150_000);
 
   it('people on both instances edit one design at once and converge on one history without gaps or duplicates', async () => {
     const rounds = 12;

@@ -90,7 +90,10 @@ export class Realtime {
         this.io.to(roomOf(designId)).except(origin ?? []).emit('op:applied', shared);
       },
       diagnostics: (msg) => this.queueDiagnostics(msg),
-      ...(cluster && { accepted: (msg: AppliedOp) => cluster.announce(msg) }),
+      ...(cluster && {
+        accepted: (msg: AppliedOp) => cluster.announce(msg),
+        caughtUp: (msg: AppliedOp) => this.io.local.to(roomOf(designId)).emit('op:applied', msg),
+      }),
     }), { shared: cluster !== null });
     cluster?.attach(this.io as unknown as Server, this.rooms);
     this.io.use((socket, next) => {

@@ -334,6 +334,7 @@ describe.each(TEST_PROVIDERS)('rooms of one design on two instances (%s)', (prov
   let b: DesignRoom;
   const sent = { a: [] as AppliedOp[], b: [] as AppliedOp[] };
   const accepted = { a: [] as AppliedOp[], b: [] as AppliedOp[] };
+  const caughtUp = { a: [] as AppliedOp[], b: [] as AppliedOp[] };
 
   beforeEach(async () => {
     const database = await createTestDatabase(provider);
@@ -344,13 +345,19 @@ describe.each(TEST_PROVIDERS)('rooms of one design on two instances (%s)', (prov
     for (const k of ['a', 'b'] as const) {
       sent[k] = [];
       accepted[k] = [];
+      caughtUp[k] = [];
     }
     const room = (k: 'a' | 'b') =>
       new DesignRoom(
         d.id,
         { state: stored.state, version: stored.version },
         store,
-        { applied: (m) => sent[k].push(m), diagnostics: () => undefined, accepted: (m) => accepted[k].push(m) },
+        {
+          applied: (m) => sent[k].push(m),
+          diagnostics: () => undefined,
+          accepted: (m) => accepted[k].push(m),
+          caughtUp: (m) => caughtUp[k].push(m),
+        },
         { shared: true },
       );
     a = room('a');
@@ -390,8 +397,10 @@ describe.each(TEST_PROVIDERS)('rooms of one design on two instances (%s)', (prov
     // B has not heard of version 1 yet: its edit conflicts in the database, then lands as version 2.
     const answer = await b.submit(bob, 'b1', mhaOp('n2', 100));
     expect(answer).toEqual({ ok: true, clientOpId: 'b1', version: 2 });
-    // B re-announces what it missed before its own op, so every client sees them in order.
-    expect(sent.b.map((m) => m.version)).toEqual([1, 2]);
+    // B tells its own clients what it missed before its own op, so they see them in order
+    // (the other instances' clients heard version 1 from A); its own op goes to everyone.
+    expect(caughtUp.b.map((m) => m.version)).toEqual([1]);
+    expect(sent.b.map((m) => m.version)).toEqual([2]);
     expect(accepted.b.map((m) => m.version)).toEqual([2]);
     expect((await store.opsSince(a.designId, 0)).map((o) => o.version)).toEqual([1, 2]);
     await a.remoteApplied(accepted.b[0]);

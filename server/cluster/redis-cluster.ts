@@ -41,6 +41,9 @@ type RedisClient = ReturnType<typeof redisClient>;
  */
 export class RedisCluster {
   private io: AnyServer | null = null;
+  private closing = false;
+  /** Questions to the other instances still out: closing waits for them (the adapter publishes without catching). */
+  private readonly asking = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly pub: RedisClient,
@@ -75,7 +78,7 @@ export class RedisCluster {
   /** Tells the other instances of an op this one accepted (after it is stored and broadcast). */
   announce(msg: AppliedOp): void {
     const { designId, version, op, author } = msg;
-    this.io?.serverSideEmit(OP_EVENT, { designId, version, op, author: { id: author.id, name: author.name } });
+    if (!this.closing) this.io?.serverSideEmit(OP_EVENT, { designId, version, op, author: { id: author.id, name: author.name } });
   }
 
   /**
@@ -84,9 +87,9 @@ export class RedisCluster {
    * an instance does not answer in time.
    */
   async participants(room: string, local: PresenceState[]): Promise<PresenceState[]> {
-    if (!this.io) return local;
+    if (!this.io || this.closing) return local;
     try {
-      const sockets = await this.io.in(room).fetchSockets();
+      const sockets = await this.ask(this.io, room);
       const people = new Map<string, PresenceState>(local.map((p) => [p.id, p]));
       for (const s of sockets) {
         const data = s.data as PresenceData;
@@ -103,16 +106,25 @@ export class RedisCluster {
 
   /** Whether `personId` still has a connection in the socket.io room on any instance. */
   async stillThere(room: string, personId: string): Promise<boolean> {
-    if (!this.io) return false;
+    if (!this.io || this.closing) return false;
     try {
-      const sockets = await this.io.in(room).fetchSockets();
+      const sockets = await this.ask(this.io, room);
       return sockets.some((s) => (s.data as PresenceData).person?.id === personId);
     } catch {
       return false;
     }
   }
 
+  private ask(io: AnyServer, room: string) {
+    const question = io.in(room).fetchSockets();
+    this.asking.add(question);
+    void question.finally(() => this.asking.delete(question)).catch(() => undefined);
+    return question;
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled(this.asking);
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
 }

@@ -25,6 +25,11 @@ export interface RoomSink {
   diagnostics(msg: DiagnosticsMessage): void;
   /** An op this room accepted itself (not one read back from the database): other instances learn of it from here. */
   accepted?(msg: AppliedOp): void;
+  /**
+   * With several instances: ops another instance stored, read back after losing a race, for this
+   * instance's own clients only (the others heard them from the author's instance), before ours.
+   */
+  caughtUp?(msg: AppliedOp): void;
 }
 
 /** How a room shares its design with other server instances (see server/cluster/). */
@@ -150,7 +155,11 @@ export class DesignRoom {
       this.removedComments.note(this.state.doc, entry.op);
       this.state = result.state;
       this.version = entry.version;
-      if (announce) this.sink.applied({ designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) });
+      if (announce) {
+        const msg = { designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) };
+        if (this.sink.caughtUp) this.sink.caughtUp(msg);
+        else this.sink.applied(msg);
+      }
     }
     this.lastDiagnostics = this.diagnose();
   }

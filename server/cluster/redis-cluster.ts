@@ -8,6 +8,9 @@ import type { RoomHub } from '../rooms/room-hub.ts';
 
 /** The server-to-server event that tells other instances of an op accepted here. */
 const OP_EVENT = 'multihead:op-accepted';
+/** How often who is in each design is read again, so people of an instance that died are seen to leave. */
+export const PRESENCE_SWEEP_MS = 5_000;
+const DESIGN_ROOM = /^design:/;
 
 const RemoteOp = z.object({
   designId: z.string().min(1),
@@ -42,6 +45,9 @@ type RedisClient = ReturnType<typeof redisClient>;
 export class RedisCluster {
   private io: AnyServer | null = null;
   private closing = false;
+  private sweeper: ReturnType<typeof setInterval> | undefined;
+  /** Per socket.io room with people here: who was in it (on any instance) at the last sweep. */
+  private readonly seen = new Map<string, Set<string>>();
   /** Questions to the other instances still out: closing waits for them (the adapter publishes without catching). */
   private readonly asking = new Set<Promise<unknown>>();
 
@@ -73,6 +79,29 @@ export class RedisCluster {
         .then((r) => r?.remoteApplied(msg.data))
         .catch((err: unknown) => this.log.error({ err, designId: msg.data.designId }, 'applying an op from another instance failed'));
     });
+    this.sweeper = setInterval(() => void this.sweep(io), PRESENCE_SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /**
+   * An instance that dies says goodbye for nobody: every instance reads who is in each design
+   * its own people are in, and tells them (only them) of anyone who vanished since last time.
+   */
+  private async sweep(io: AnyServer): Promise<void> {
+    const local = [...io.of('/').adapter.rooms.keys()].filter((r) => DESIGN_ROOM.test(r));
+    for (const room of this.seen.keys()) if (!local.includes(room)) this.seen.delete(room);
+    for (const room of local) {
+      if (this.closing) return;
+      let sockets;
+      try {
+        sockets = await this.ask(io, room);
+      } catch {
+        continue; // an instance did not answer in time: judge next time
+      }
+      const now = new Set(sockets.flatMap((s) => ((s.data as PresenceData).person ? [(s.data as PresenceData).person!.id] : [])));
+      for (const id of this.seen.get(room) ?? []) if (!now.has(id)) io.local.to(room).emit('presence:left', { id });
+      this.seen.set(room, now);
+    }
   }
 
   /** Tells the other instances of an op this one accepted (after it is stored and broadcast). */
@@ -124,6 +153,7 @@ export class RedisCluster {
 
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.sweeper);
     await Promise.allSettled(this.asking);
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }

@@ -145,7 +145,8 @@ export class DesignRoom {
 
   /**
    * Another process wrote: catch up from the database. After a lost race the ops are announced
-   * again (clients ignore ops they have), so that every client sees them before ours.
+   * (clients ignore ops they have), so that our clients see them before our own; with several
+   * instances only to this instance's clients (caughtUp), the others heard them from their author's.
    */
   private async reload(announce = true): Promise<void> {
     const missed = await this.store.opsSince(this.designId, this.version);

@@ -51,7 +51,13 @@ async function main(): Promise<void> {
     else if (event.type === 'result' || event.type === 'failed' || event.type === 'cancelled') w.settle(event);
   });
   await cancels.subscribe(CANCEL_CHANNEL, (raw) => {
-    const msg = CancelMessage.safeParse(JSON.parse(raw));
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return log.warn('a cancel message that is not JSON');
+    }
+    const msg = CancelMessage.safeParse(json);
     if (msg.success && !msg.data.removed && waiting.has(msg.data.jobId)) void pool.cancel(msg.data.jobId, msg.data.by);
   });
 

@@ -44,4 +44,12 @@ describe('parseConfig', () => {
     const bad = parseConfig({ PUBLIC_ORIGIN: 'ftp://example.org' });
     expect(!bad.ok && bad.message).toMatch(/^Invalid PUBLIC_ORIGIN="ftp:\/\/example.org": must be an http\(s\) URL/);
   });
+
+  it('reads REDIS_URL (several instances) and refuses one that is not a redis URL', () => {
+    const r = parseConfig({ REDIS_URL: 'redis://10.0.0.5:6379' });
+    expect(r.ok && r.config.redisUrl).toBe('redis://10.0.0.5:6379');
+    expect(parseConfig({}).ok && (parseConfig({}) as { config: { redisUrl?: string } }).config.redisUrl).toBeUndefined();
+    const bad = parseConfig({ REDIS_URL: 'http://10.0.0.5' });
+    expect(!bad.ok && bad.message).toMatch(/^Invalid REDIS_URL="http:\/\/10.0.0.5": must be a redis:\/\//);
+  });
 });

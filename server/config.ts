@@ -19,6 +19,11 @@ const EnvSchema = z.object({
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http(s) URL such as https://multihead.example.org')
     .transform((v) => new URL(v).origin)
     .optional(),
+  // Several instances share rooms, presence and (soon) jobs through this Redis (server/cluster/).
+  REDIS_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^rediss?:$/.test(new URL(v).protocol), 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+    .optional(),
   // Read by each job worker (server/kernels/load-kernels.ts); checked here so a typo stops the server at start.
   MULTIHEAD_KERNELS: z.enum(['ts', 'wasm']).optional(),
 }).extend(JobsEnvSchema.shape);
@@ -36,6 +41,8 @@ export interface Config {
   dataDir: string;
   /** The address people open the app at, when a proxy makes it differ from the Host the server sees (checked against Origin). */
   publicOrigin: string | undefined;
+  /** Redis shared by several server instances; unset, this one process is the whole server. */
+  redisUrl: string | undefined;
   /** The worker pool for runs and training (JOB_* variables). */
   jobs: JobPoolSettings;
 }
@@ -66,6 +73,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       sessionSecret: e.SESSION_SECRET,
       dataDir: e.DATA_DIR,
       publicOrigin: e.PUBLIC_ORIGIN,
+      redisUrl: e.REDIS_URL,
       jobs: jobPoolSettingsFromEnv(e),
     },
   };

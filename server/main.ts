@@ -20,7 +20,9 @@ import { DesignAccess } from './access/design-access.ts';
 import { People } from './access/people.ts';
 import { provideServices } from './services.ts';
 import { handleShutdown } from './shutdown.ts';
-import { WorkerPool } from './jobs/index.ts';
+import { WorkerPool, type JobRunner } from './jobs/index.ts';
+import { QueuedJobRunner } from './jobs/queued-runner.ts';
+import { RedisCluster } from './cluster/redis-cluster.ts';
 import { createAssignments } from './assignments/index.ts';
 import { WorkshopLive } from './workshops/workshop-live.ts';
 import { WorkshopStore } from './workshops/workshop-store.ts';
@@ -41,7 +43,10 @@ async function main(): Promise<void> {
   const designs = new DesignStore(db, { sqliteUrl: config.databaseUrl });
   const identities = new GuestIdentities(loadSessionSecret(config.sessionSecret, path.resolve(config.dataDir, 'session-secret')));
 
-  const jobs = await WorkerPool.start({ ...config.jobs, log: log.child({ component: 'jobs' }) });
+  // With Redis, jobs go to the shared queue and `npm run worker` processes run them; otherwise this process's threads do.
+  const jobs: JobRunner = config.redisUrl
+    ? await QueuedJobRunner.start({ redisUrl: config.redisUrl, settings: config.jobs, log: log.child({ component: 'jobs' }) })
+    : await WorkerPool.start({ ...config.jobs, log: log.child({ component: 'jobs' }) });
 
   const app = next({ dev: config.dev, dir: root, port: config.port });
   await app.prepare();
@@ -69,7 +74,8 @@ async function main(): Promise<void> {
   const accounts = new Accounts(db);
   const people = new People(identities, accounts);
   const access = new DesignAccess(db);
-  const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins);
+  const cluster = config.redisUrl ? await RedisCluster.connect(config.redisUrl, log.child({ component: 'cluster' })) : null;
+  const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins, cluster);
   const workshops = new WorkshopStore(db, designs, access);
   const workshopLive = new WorkshopLive(realtime, workshops, people, log.child({ component: 'workshops' }));
   await workshopLive.start();
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     async () => {
       await jobs.close(); // first, so the rooms still hear that their jobs were cancelled
       await realtime.close(); // also closes the HTTP server
+      await cluster?.close();
       await app.close();
       designs.close();
       await db.$disconnect();

@@ -12,6 +12,7 @@ import {
   type JoinAnswer,
   type StartJobAnswer,
   type CancelJobAnswer,
+  type AppliedOp,
   type Participant,
   type Refusal,
   type ServerToClientEvents,
@@ -31,6 +32,7 @@ import { RoomJobs } from './room-jobs.ts';
 import type { RunStore } from './run-store.ts';
 import { connectionLimits, MAX_SOCKET_MESSAGE_BYTES, type ConnectionLimits } from './rate-limit.ts';
 import type { OriginPolicy } from './origin-check.ts';
+import type { RedisCluster } from './cluster/redis-cluster.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -42,6 +44,9 @@ interface SocketData {
   lastCursorAt: number;
   lastViewportAt: number;
   limits: ConnectionLimits;
+  /** Kept here too, so that other instances can read them (RedisCluster.participants). */
+  selection?: string[];
+  viewport?: { x: number; y: number; zoom: number };
 }
 
 const roomOf = (designId: string) => `design:${designId}`;
@@ -69,6 +74,7 @@ export class Realtime {
     runner: JobRunner | null = null,
     runs: RunStore | null = null,
     origins: OriginPolicy | null = null,
+    private readonly cluster: RedisCluster | null = null,
   ) {
     // destroyUpgrade: false leaves other upgrades (Next's dev HMR) to Next.
     this.io = new Server(http, {
@@ -86,7 +92,12 @@ export class Realtime {
         this.io.to(roomOf(designId)).except(origin ?? []).emit('op:applied', shared);
       },
       diagnostics: (msg) => this.queueDiagnostics(msg),
-    }));
+      ...(cluster && {
+        accepted: (msg: AppliedOp) => cluster.announce(msg),
+        caughtUp: (msg: AppliedOp) => this.io.local.to(roomOf(designId)).emit('op:applied', msg),
+      }),
+    }), { shared: cluster !== null });
+    cluster?.attach(this.io as unknown as Server, this.rooms);
     this.io.use((socket, next) => {
       this.people.personOf(socket.handshake.headers.cookie).then(
         (person) => {
@@ -222,7 +233,7 @@ export class Realtime {
       title: state.title,
       catchUp,
       diagnostics: room.diagnostics,
-      participants: room.participants,
+      participants: this.cluster ? await this.cluster.participants(roomOf(room.designId), room.participants) : room.participants,
       jobs: this.jobs ? await this.jobs.snapshot(room.designId) : { active: [], latest: {} },
     };
   }
@@ -288,6 +299,7 @@ export class Realtime {
     const room = msg.success ? await this.joinedRoom(socket) : null;
     if (!room || !msg.success) return;
     room.setSelection(socket.data.person.id, msg.data.nodeIds);
+    socket.data.selection = msg.data.nodeIds;
     socket.to(roomOf(room.designId)).emit('presence:selection', { id: socket.data.person.id, nodeIds: msg.data.nodeIds });
   }
 
@@ -299,6 +311,7 @@ export class Realtime {
     if (!room || !msg.success) return;
     socket.data.lastViewportAt = now;
     room.setViewport(socket.data.person.id, msg.data);
+    socket.data.viewport = msg.data;
     socket.volatile.to(roomOf(room.designId)).emit('presence:viewport', { id: socket.data.person.id, ...msg.data });
   }
 
@@ -309,7 +322,10 @@ export class Realtime {
     await socket.leave(roomOf(designId));
     const room = await this.rooms.room(designId).catch(() => null);
     if (room?.leave(socket.data.person.id)) {
-      this.io.to(roomOf(designId)).emit('presence:left', { id: socket.data.person.id });
+      // With several instances the person may still be here through another one.
+      if (!(await this.cluster?.stillThere(roomOf(designId), socket.data.person.id))) {
+        this.io.to(roomOf(designId)).emit('presence:left', { id: socket.data.person.id });
+      }
       await this.rooms.release(designId);
     }
   }

@@ -14,6 +14,13 @@ import { absolute, PROVIDER_PATHS, type Provider } from './schema-providers.ts';
  */
 export const TEST_PROVIDERS: Provider[] = process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
 
+/**
+ * The scale-out tests (several server instances, one database, one Redis): on
+ * PostgreSQL when both TEST_POSTGRES_URL and TEST_REDIS_URL are set (.ci/run
+ * starts both), otherwise none.
+ */
+export const TEST_CLUSTER_PROVIDERS: Provider[] = process.env.TEST_POSTGRES_URL && process.env.TEST_REDIS_URL ? ['postgresql'] : [];
+
 export interface TestDatabase {
   db: Db;
   url: string;

@@ -9,13 +9,15 @@ import { designSection } from './design.ts';
 import { loadSection } from './load.ts';
 import { trainingSection } from './training.ts';
 import { runtimeSection } from './runtime.ts';
+import { scaleSection } from './scale.ts';
 import type { BenchPart, FinishPart, Section } from './section.ts';
 import { heading } from './table.ts';
 
-const SECTIONS: Section[] = [runtimeSection, trainingSection, designSection, loadSection];
+const SECTIONS: Section[] = [runtimeSection, trainingSection, designSection, loadSection, scaleSection];
 
 function selectedParts(names: string[], section: Section): BenchPart[] {
-  if (names.length === 0 || names.includes(section.name)) return section.parts;
+  if (names.includes(section.name)) return section.parts;
+  if (names.length === 0) return section.explicit ? [] : section.parts;
   return section.parts.filter((p) => names.includes(p.name));
 }
 
@@ -25,6 +27,8 @@ function seconds(ms: number): string {
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  // `npm run bench -- --scale`: the scale-out run (two instances on PostgreSQL and Redis beside one process).
+  if (process.argv.includes('--scale') && !names.includes('scale')) names.push('scale');
   const known = SECTIONS.flatMap((s) => [s.name, ...s.parts.map((p) => p.name)]);
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new Error(`unknown section or part: ${unknown.join(', ')} (known: ${known.join(', ')})`);

@@ -5,6 +5,11 @@
  * from the tiny template. It reports its port over IPC and, on request, its own
  * event-loop delay and CPU over a window. It exits when told, when the parent
  * goes away, or after LOAD_SERVER_MAX_MS whatever happens.
+ *
+ * Scale-out mode (`npm run bench -- --scale`): with LOAD_DATABASE_URL and
+ * LOAD_REDIS_URL it is one of several instances on a shared PostgreSQL database
+ * and Redis (Redis adapter, jobs on the BullMQ queue); the first creates the
+ * designs, the others get their ids in LOAD_DESIGN_IDS.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +26,9 @@ import { Accounts } from '../access/accounts.ts';
 import { People } from '../access/people.ts';
 import { Realtime } from '../realtime.ts';
 import { createTestDatabase } from '../test-database.ts';
+import { createDb } from '../db.ts';
+import { RedisCluster } from '../cluster/redis-cluster.ts';
+import { QueuedJobRunner } from '../jobs/queued-runner.ts';
 import { delayStats, type DelayStats, type FromServer, type ToServer } from './load-ipc.ts';
 import { percentiles } from './load-stats.ts';
 
@@ -144,7 +152,14 @@ async function main(): Promise<void> {
   }, maxMs);
   deadline.unref();
 
-  const database = await createTestDatabase();
+  const sharedUrl = process.env.LOAD_DATABASE_URL;
+  const redisUrl = process.env.LOAD_REDIS_URL;
+  const database = sharedUrl
+    ? (() => {
+        const db = createDb(sharedUrl);
+        return { db, url: sharedUrl, dispose: () => db.$disconnect() };
+      })()
+    : await createTestDatabase();
   const store = new DesignStore(database.db, { sqliteUrl: database.url });
   const identities = new GuestIdentities(secret);
   let errors = 0;
@@ -156,12 +171,13 @@ async function main(): Promise<void> {
     },
   });
   const log = pino({ level: 'error' }, errorLog);
-  const jobs = await WorkerPool.start({ log, wallTimeMs: maxMs });
+  const jobs = redisUrl ? await QueuedJobRunner.start({ redisUrl, settings: { wallTimeMs: maxMs }, log }) : await WorkerPool.start({ log, wallTimeMs: maxMs });
+  const cluster = redisUrl ? await RedisCluster.connect(redisUrl, log) : null;
   const http = createServer();
   // Every bench guest edits: the load is what is measured, not who may do what.
   const people = new People(identities, new Accounts(database.db));
   const everyoneEdits = { roleOf: async () => 'editor' as const };
-  const realtime = new Realtime(http, store, people, everyoneEdits, log, jobs);
+  const realtime = new Realtime(http, store, people, everyoneEdits, log, jobs, null, null, cluster);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
 
@@ -169,9 +185,10 @@ async function main(): Promise<void> {
   const template = templateDocument('tiny-transformer');
   if (!template.ok) throw new Error(template.message);
   const owner = { id: 'g_benchowner0', name: 'Bench owner' };
-  const designIds: string[] = [];
+  const designIds: string[] = process.env.LOAD_DESIGN_IDS ? process.env.LOAD_DESIGN_IDS.split(',') : [];
   const versions: number[] = [];
-  for (let i = 0; i < designCount; i++) {
+  for (const id of designIds) versions.push((await store.get(id))?.version ?? 0);
+  for (let i = designIds.length; i < designCount; i++) {
     const created = await store.create(owner, `Load room ${i + 1}`);
     const design = await store.get(created.id);
     if (!design) throw new Error('the design just created is missing');
@@ -233,6 +250,7 @@ async function main(): Promise<void> {
     try {
       await realtime.close();
       await jobs.close();
+      await cluster?.close();
       await database.dispose();
     } finally {
       process.exit(code);

@@ -77,8 +77,8 @@ function envInt(name: string, fallback: number, min = 1): number {
   return n;
 }
 
-export function loadConfig(): LoadConfig {
-  const quick = process.env.LOAD_QUICK === '1' || process.argv.includes('--quick');
+/** The run's shape from LOAD_*; `quick` makes the short run the default (as LOAD_QUICK=1 does). */
+export function loadConfig(quick = process.env.LOAD_QUICK === '1' || process.argv.includes('--quick')): LoadConfig {
   const seconds = envInt('LOAD_SECONDS', quick ? 10 : 60);
   return {
     rooms: envInt('LOAD_ROOMS', quick ? 4 : 20),
@@ -203,37 +203,67 @@ export interface LoadOutcome {
   loadAfter: number;
 }
 
-/** One load run, start to finish; the server process is always stopped. */
-export async function runLoad(config: LoadConfig, progress: (line: string) => void = () => {}): Promise<LoadOutcome> {
+/** Several instances on one PostgreSQL database and one Redis (`--scale`). */
+export interface ScaleTarget {
+  instances: number;
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+/**
+ * One load run, start to finish; the server processes are always stopped. With `scale`, that
+ * many instances share the database and Redis (jobs on a `npm run worker` process), and each
+ * room's clients are spread over them in turn; the server figures are the first instance's.
+ */
+export async function runLoad(config: LoadConfig, progress: (line: string) => void = () => {}, scale?: ScaleTarget): Promise<LoadOutcome> {
   const loadBefore = os.loadavg()[0];
   const secret = randomBytes(32).toString('base64url');
   const identities = new GuestIdentities(secret);
-  const server = ServerProcess.start({
-    LOAD_SECRET: secret,
-    LOAD_DESIGNS: String(config.rooms),
-    LOAD_SERVER_MAX_MS: String((config.seconds + config.warmupSeconds + 240) * 1000),
-  });
+  const maxMs = String((config.seconds + config.warmupSeconds + 240) * 1000);
+  const env = { LOAD_SECRET: secret, LOAD_DESIGNS: String(config.rooms), LOAD_SERVER_MAX_MS: maxMs };
+  const shared: Record<string, string> = scale ? { LOAD_DATABASE_URL: scale.databaseUrl, LOAD_REDIS_URL: scale.redisUrl } : {};
+  const servers = [ServerProcess.start({ ...env, ...shared })];
+  let worker: ChildProcess | null = null;
   const clients: BenchClient[] = [];
   try {
-    const ready: Ready = await server.next('ready');
-    const url = `http://127.0.0.1:${ready.port}`;
-    progress(`server on ${url}, ${ready.designIds.length} designs, job kinds: ${ready.jobKinds.join(', ')}`);
-    return { ...(await drive(config, ready, url, identities, server, clients, progress)), loadBefore };
+    const ready: Ready = await servers[0].next('ready');
+    const urls = [`http://127.0.0.1:${ready.port}`];
+    for (let i = 1; i < (scale?.instances ?? 1); i++) {
+      const other = ServerProcess.start({ ...env, ...shared, LOAD_DESIGN_IDS: ready.designIds.join(',') });
+      servers.push(other);
+      urls.push(`http://127.0.0.1:${(await other.next('ready')).port}`);
+    }
+    if (scale) worker = await startWorker(scale.redisUrl);
+    progress(`server${urls.length > 1 ? 's' : ''} on ${urls.join(', ')}, ${ready.designIds.length} designs, job kinds: ${ready.jobKinds.join(', ')}`);
+    return { ...(await drive(config, ready, urls, identities, servers, clients, progress)), loadBefore };
   } finally {
     for (const c of clients) {
       for (const t of c.timers) clearTimeout(t);
       c.socket.disconnect();
     }
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    worker?.kill('SIGTERM');
   }
+}
+
+/** `npm run worker` for the scale-out run, one job thread. */
+async function startWorker(redisUrl: string): Promise<ChildProcess> {
+  const child = fork(path.join(REPO, 'server', 'worker.ts'), [], {
+    cwd: REPO,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, REDIS_URL: redisUrl, JOB_WORKERS: '1', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await withTimeout(new Promise<void>((resolve) => child.once('message', () => resolve())), IPC_TIMEOUT_MS, 'worker ready');
+  return child;
 }
 
 async function drive(
   config: LoadConfig,
   ready: Ready,
-  url: string,
+  urls: string[],
   identities: GuestIdentities,
-  server: ServerProcess,
+  servers: ServerProcess[],
   clients: BenchClient[],
   progress: (line: string) => void,
 ): Promise<Omit<LoadOutcome, 'loadBefore'>> {
@@ -253,7 +283,7 @@ async function drive(
     for (let index = 0; index < config.clientsPerRoom; index++) {
       const guest = identities.newGuest();
       authorOf.set(guest.id, index);
-      const socket: Client = connect(url, {
+      const socket: Client = connect(urls[index % urls.length], {
         path: '/socket.io',
         transports: ['websocket'],
         forceNew: true,
@@ -359,7 +389,7 @@ async function drive(
   await sleep(config.warmupSeconds * 1000);
   const clientMonitor = monitorEventLoopDelay({ resolution: 10 });
   const from = performance.now();
-  server.tell({ type: 'measure-start', at: performance.timeOrigin + from });
+  for (const server of servers) server.tell({ type: 'measure-start', at: performance.timeOrigin + from });
   clientMonitor.enable();
   const cpu0 = process.cpuUsage();
   counting = true;
@@ -375,10 +405,10 @@ async function drive(
   clientMonitor.disable();
   const clientCpu = process.cpuUsage(cpu0);
   const epoch = (t: number) => performance.timeOrigin + t;
-  server.tell({ type: 'measure-stop', at: epoch(performance.now()), from: epoch(from), to: epoch(to) });
+  for (const server of servers) server.tell({ type: 'measure-stop', at: epoch(performance.now()), from: epoch(from), to: epoch(to) });
   // A starved server answers late or not at all: its figures are then missing, the rest still counts.
   let serverNote = '';
-  const measured = await server.next('measured', MEASURED_TIMEOUT_MS).catch((err: Error) => {
+  const measured = await servers[0].next('measured', MEASURED_TIMEOUT_MS).catch((err: Error) => {
     serverNote = err.message;
     progress(`no figures from the server: ${err.message}`);
     return null;

@@ -24,4 +24,6 @@ export interface Section {
   /** Optional context printed once under the section title (after phase 1, so it may load peers). */
   intro?: () => Promise<string>;
   parts: BenchPart[];
+  /** Runs only when named (it needs services such as PostgreSQL), never as part of "everything". */
+  explicit?: boolean;
 }

@@ -15,12 +15,30 @@ import { VersionConflict, type DesignStore } from '../design-store.ts';
 /** A reconnecting client further behind than this gets a snapshot instead of the ops. */
 export const MAX_CATCH_UP_OPS = 500;
 const CONFLICT_RETRIES = 3;
+/** With several instances writing one design, losing a race is ordinary, not a sign of trouble. */
+const SHARED_CONFLICT_RETRIES = 10;
 
 /** Where a room's news goes (socket.io in the server, arrays in tests). */
 export interface RoomSink {
   /** `origin` is the opaque tag the author's submit carried (its connection), so it can be skipped. */
   applied(msg: AppliedOp, origin?: string): void;
   diagnostics(msg: DiagnosticsMessage): void;
+  /** An op this room accepted itself (not one read back from the database): other instances learn of it from here. */
+  accepted?(msg: AppliedOp): void;
+  /**
+   * With several instances: ops another instance stored, read back after losing a race, for this
+   * instance's own clients only (the others heard them from the author's instance), before ours.
+   */
+  caughtUp?(msg: AppliedOp): void;
+}
+
+/** How a room shares its design with other server instances (see server/cluster/). */
+export interface RoomOptions {
+  /**
+   * Other processes accept ops for this design too: a joining client's catch-up first reads
+   * what they stored, and ops they announce are applied in order (remoteApplied).
+   */
+  shared?: boolean;
 }
 
 /**
@@ -42,6 +60,7 @@ export class DesignRoom {
     initial: { state: DesignState; version: number },
     private readonly store: DesignStore,
     private readonly sink: RoomSink,
+    private readonly options: RoomOptions = {},
   ) {
     this.state = initial.state;
     this.version = initial.version;
@@ -79,13 +98,15 @@ export class DesignRoom {
         this.removedComments.note(this.state.doc, op);
         this.state = result.state;
         this.version = version;
-        this.sink.applied({ designId: this.designId, version, op, author: strip(author), clientOpId }, origin);
+        const applied = { designId: this.designId, version, op, author: strip(author), clientOpId };
+        this.sink.applied(applied, origin);
+        this.sink.accepted?.(applied);
         this.lastDiagnostics = this.diagnose();
         this.sink.diagnostics(this.lastDiagnostics);
         // The author's copy applies the op as stored, when the server filled some of it in.
         return op === parsed.op ? { ok: true, clientOpId, version } : { ok: true, clientOpId, version, op };
       } catch (err) {
-        if (!(err instanceof VersionConflict) || attempt >= CONFLICT_RETRIES) {
+        if (!(err instanceof VersionConflict) || attempt >= (this.options.shared ? SHARED_CONFLICT_RETRIES : CONFLICT_RETRIES)) {
           if (err instanceof VersionConflict) {
             return { ok: false, code: 'conflict', message: 'The design is busy: your edit was not saved, try again.', clientOpId };
           }
@@ -96,8 +117,38 @@ export class DesignRoom {
     }
   }
 
-  /** Another process wrote: catch up from the database, announcing what we missed. */
-  private async reload(): Promise<void> {
+  /**
+   * Another instance accepted `msg` and announced it to its clients (through the shared
+   * broadcast): applied here in order and silently. One that skips versions (an
+   * announcement lost or overtaken) is read from the database instead, so no op is missed
+   * or applied twice.
+   */
+  remoteApplied(msg: { version: number; op: unknown; author: { id: string; name: string } }): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (msg.version <= this.version) return;
+      if (msg.version === this.version + 1) {
+        const parsed = parseLoggedOp(msg.op);
+        const result = parsed.ok ? applyLoggedOp(this.state, parsed.op) : null;
+        if (parsed.ok && result?.ok) {
+          this.removedComments.note(this.state.doc, parsed.op);
+          this.state = result.state;
+          this.version = msg.version;
+          this.lastDiagnostics = this.diagnose();
+          return;
+        }
+      }
+      await this.reload(false);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Another process wrote: catch up from the database. After a lost race the ops are announced
+   * (clients ignore ops they have), so that our clients see them before our own; with several
+   * instances only to this instance's clients (caughtUp), the others heard them from their author's.
+   */
+  private async reload(announce = true): Promise<void> {
     const missed = await this.store.opsSince(this.designId, this.version);
     for (const entry of missed) {
       const result = applyLoggedOp(this.state, entry.op);
@@ -105,14 +156,24 @@ export class DesignRoom {
       this.removedComments.note(this.state.doc, entry.op);
       this.state = result.state;
       this.version = entry.version;
-      this.sink.applied({ designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) });
+      if (announce) {
+        const msg = { designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) };
+        if (this.sink.caughtUp) this.sink.caughtUp(msg);
+        else this.sink.applied(msg);
+      }
     }
     this.lastDiagnostics = this.diagnose();
   }
 
   /** What a client that last saw `sinceVersion` needs to be current. */
   async catchUp(sinceVersion: number | undefined): Promise<CatchUp> {
-    // Wait for edits in flight, so the answer and later broadcasts line up.
+    // Wait for edits in flight, so the answer and later broadcasts line up; when other instances
+    // write too, first read what they stored (their announcements may still be on the way).
+    if (this.options.shared) {
+      const sync = this.queue.then(() => this.reload(false));
+      this.queue = sync.catch(() => undefined);
+      await sync;
+    }
     await this.queue;
     const since = sinceVersion ?? -1;
     if (since < 0 || since > this.version || this.version - since > MAX_CATCH_UP_OPS) {

@@ -1,5 +1,5 @@
 import type { DesignStore } from '../design-store.ts';
-import { DesignRoom, type RoomSink } from './design-room.ts';
+import { DesignRoom, type RoomOptions, type RoomSink } from './design-room.ts';
 
 /**
  * The open design rooms of this process: a room is loaded from the database
@@ -12,7 +12,13 @@ export class RoomHub {
   constructor(
     private readonly store: DesignStore,
     private readonly sinkFor: (designId: string) => RoomSink,
+    private readonly options: RoomOptions = {},
   ) {}
+
+  /** The room of a design when this process has it open (or is opening it), else null: never loads one. */
+  open(designId: string): Promise<DesignRoom | null> | null {
+    return this.rooms.get(designId) ?? null;
+  }
 
   /** The room of a design, or null when no design has this id. */
   room(designId: string): Promise<DesignRoom | null> {
@@ -38,6 +44,6 @@ export class RoomHub {
   private async load(designId: string): Promise<DesignRoom | null> {
     const design = await this.store.get(designId);
     if (!design) return null;
-    return new DesignRoom(designId, { state: design.state, version: design.version }, this.store, this.sinkFor(designId));
+    return new DesignRoom(designId, { state: design.state, version: design.version }, this.store, this.sinkFor(designId), this.options);
   }
 }

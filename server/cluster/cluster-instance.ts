@@ -1,0 +1,62 @@
+/**
+ * One server instance of a scale-out test, in its own process (forked with
+ * `node --import tsx`): the real Realtime binding, design access, worker pool
+ * and run store over a plain http server on loopback (no Next.js), against the
+ * shared database (DATABASE_URL) and Redis (REDIS_URL). Reports its port over
+ * IPC; exits when told, when the parent goes away, or after INSTANCE_MAX_MS.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { Accounts } from '../access/accounts.ts';
+import { DesignAccess } from '../access/design-access.ts';
+import { People } from '../access/people.ts';
+import { createDb } from '../db.ts';
+import { DesignStore } from '../design-store.ts';
+import { GuestIdentities } from '../identity.ts';
+import { QueuedJobRunner } from '../jobs/queued-runner.ts';
+import { Realtime } from '../realtime.ts';
+import { RunStore } from '../run-store.ts';
+import { RedisCluster } from './redis-cluster.ts';
+
+export type InstanceMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string };
+
+async function main(): Promise<void> {
+  const { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: secret } = process.env;
+  if (!process.send || !databaseUrl || !redisUrl || !secret) {
+    throw new Error('cluster-instance.ts runs as a child process with DATABASE_URL, REDIS_URL and SESSION_SECRET');
+  }
+  const maxMs = Number(process.env.INSTANCE_MAX_MS ?? '300000');
+  setTimeout(() => process.exit(2), maxMs).unref();
+
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  const db = createDb(databaseUrl);
+  const store = new DesignStore(db, { sqliteUrl: databaseUrl });
+  const jobs = await QueuedJobRunner.start({ redisUrl, log });
+  const cluster = await RedisCluster.connect(redisUrl, log);
+  const http = createServer();
+  const people = new People(new GuestIdentities(secret), new Accounts(db));
+  const realtime = new Realtime(http, store, people, new DesignAccess(db), log, jobs, new RunStore(db), null, cluster);
+  await new Promise<void>((resolve) => http.listen(Number(process.env.PORT ?? '0'), '127.0.0.1', resolve));
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    setTimeout(() => process.exit(0), 5000).unref();
+    await jobs.close();
+    await realtime.close();
+    await cluster.close();
+    store.close();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on('message', (msg) => (msg as { type?: string }).type === 'exit' && void shutdown());
+  process.on('disconnect', () => void shutdown());
+  process.send({ type: 'ready', port: (http.address() as AddressInfo).port } satisfies InstanceMessage);
+}
+
+main().catch((err: unknown) => {
+  process.send?.({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies InstanceMessage);
+  setTimeout(() => process.exit(1), 500).unref();
+});

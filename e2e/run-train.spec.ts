@@ -81,7 +81,8 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await expect(panel.getByRole('img', { name: /^Attention heatmap of decoder\.selfAttn, head 3 of 4/ })).toBeVisible();
 });
 
-// The tiny forecaster trains fastest of the templates (a cheap evaluation batch): 20 steps take about a second (several on a busy machine, as job threads get only idle CPU).
+// The tiny forecaster trains fastest of the templates (a cheap evaluation batch): with the WASM kernels 20 steps
+// can end between two progress messages, so the live bar is watched on the long training that B cancels.
 test('train a tiny design for a few steps: the progress bar and curves move for everyone; cancel; compare with a past run', async ({ browser }, testInfo) => {
   const a = await newPerson(browser);
   const b = await newPerson(browser);
@@ -112,21 +113,6 @@ test('train a tiny design for a few steps: the progress bar and curves move for 
   const started = Date.now();
   await panel.getByRole('button', { name: 'Start training' }).click();
 
-  // B, who did not start it, watches the bar move and the loss curve grow.
-  const seen = new Set<number>();
-  await expect
-    .poll(
-      async () => {
-        const step = await progressStep(b);
-        if (step > 0) seen.add(step);
-        return seen.size;
-      },
-      { timeout: 45_000, intervals: [50] },
-    )
-    .toBeGreaterThanOrEqual(2);
-  await expect(b.getByRole('img', { name: /^Loss curve: \d+ points, loss [\d.]+ at step \d+$/ })).toBeVisible();
-  await expect(b.getByRole('status', { name: 'Training status' })).toContainText('started by');
-
   // At the end: the full curve, the metric per evaluation and sample predictions, on both screens.
   await expect(panel.getByRole('img', { name: /^Loss curve: 20 points, loss [\d.]+ at step 20$/ })).toBeVisible({ timeout: 60_000 });
   console.log(`20 steps of sine forecasting trained in ${Date.now() - started} ms`);
@@ -140,7 +126,20 @@ test('train a tiny design for a few steps: the progress bar and curves move for 
   await panel.getByRole('spinbutton', { name: 'Steps' }).fill('5000');
   await panel.getByRole('button', { name: 'Start training' }).click();
   await expect(a.getByRole('tab', { name: /Train/ })).toContainText('running');
-  await expect.poll(() => progressStep(b), { timeout: 30_000, intervals: [50] }).toBeGreaterThanOrEqual(5);
+  // B, who did not start it, watches the bar move and the loss curve grow.
+  const seen = new Set<number>();
+  await expect
+    .poll(
+      async () => {
+        const step = await progressStep(b);
+        if (step > 0) seen.add(step);
+        return seen.size >= 2 && Math.max(...seen) >= 5;
+      },
+      { timeout: 30_000, intervals: [50] },
+    )
+    .toBe(true);
+  await expect(b.getByRole('img', { name: /^Loss curve: \d+ points, loss [\d.]+ at step \d+$/ })).toBeVisible();
+  await expect(b.getByRole('status', { name: 'Training status' })).toContainText('started by');
   await expect(b.getByText(/^Step \d+ of 5000 · (about \d+ (s|min)|under a second).* left$/)).toBeVisible();
   await keepScreenshot(b, testInfo, 'train-live');
   await b.getByRole('button', { name: 'Cancel training' }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { PROTOCOL_VERSION } from '../lib/protocol/messages';
 import { keepScreenshot } from './support/artifacts';
-import { connected } from './support/editor';
+import { connected, selectNode } from './support/editor';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ATTENTION = 'Multi-head attention: encoder.selfAttn';
@@ -103,7 +103,7 @@ test('an owner signs up, shares a view link; the viewer follows live, cannot edi
   await expect(viewer.getByRole('group', { name: ATTENTION })).toBeVisible();
   // Read-only: no palette, and the inspector shows parameters it does not let change.
   await expect(viewer.getByRole('searchbox', { name: 'Search layers' })).toHaveCount(0);
-  await viewer.getByRole('group', { name: ATTENTION }).click();
+  await selectNode(viewer.getByRole('group', { name: ATTENTION }));
   const params = viewer.getByRole('form', { name: 'Parameters' });
   await expect(params.getByRole('spinbutton').first()).toBeDisabled();
   // Nor does it offer runs, training or new comments.

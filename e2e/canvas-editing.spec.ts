@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
-import { newDesign, node } from './support/editor';
+import { newDesign, node, selectNode } from './support/editor';
 
 /** Every layer on the canvas (node names are "Type: label"; blocks are frames around layers, left out). */
 const layers = (page: Page) => page.getByRole('group', { name: /^(?!Block: )[^:]+: / });
@@ -182,7 +182,7 @@ test('layers copied in one design paste into another, through the system clipboa
   const first = await context.newPage();
   await newDesign(first);
   await addLayer(first, 'Layer norm');
-  await node(first, /^Layer norm:/).click();
+  await selectNode(node(first, /^Layer norm:/));
   await first.keyboard.press('ControlOrMeta+c');
   await expect(first.getByRole('contentinfo', { name: 'Status' })).toContainText('Copied 1 node');
 

@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import { keepScreenshot } from './support/artifacts';
-import { newDesign, node } from './support/editor';
+import { newDesign, node, selectNode } from './support/editor';
 import { joinThroughLink } from './support/sharing';
 
 
@@ -20,7 +20,7 @@ test('a tiny template on a new design shows its layers, shaped edges and totals'
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
   await keepScreenshot(page, testInfo, 'editor-template');
 
-  await node(page, 'Feed-forward: encoder.ffn').click();
+  await selectNode(node(page, 'Feed-forward: encoder.ffn'));
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByRole('heading', { name: 'Feed-forward' })).toBeVisible();
   await expect(inspector.getByRole('spinbutton', { name: 'dFF' })).toHaveValue('64');
@@ -78,7 +78,7 @@ test('heads that do not divide d_model are an error in the problems list until f
   await newDesign(page);
   await page.getByRole('button', { name: /^Tiny encoder classifier/ }).click();
   const attention = node(page, 'Multi-head attention: encoder.selfAttn');
-  await attention.click();
+  await selectNode(attention);
   const heads = page.getByRole('region', { name: 'Inspector' }).getByRole('spinbutton', { name: 'heads' });
   await expect(heads).toHaveValue('2');
   await heads.fill('3');
@@ -90,7 +90,7 @@ test('heads that do not divide d_model are an error in the problems list until f
   await expect(attention.getByRole('img', { name: /worst: error/ })).toBeVisible();
 
   // Choosing the problem selects its node.
-  await node(page, 'Token input: Tokens').click();
+  await selectNode(node(page, 'Token input: Tokens'));
   await problem.click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByRole('heading', { name: 'Multi-head attention' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
-import { node } from './support/editor';
+import { node, selectNode } from './support/editor';
 import { joinThroughLink } from './support/sharing';
 
 const status = (page: Page) => page.getByRole('contentinfo', { name: 'Status' });
@@ -31,7 +31,7 @@ async function buildSmallDesign(page: Page) {
   await page.getByRole('button', { name: 'Fit View' }).click();
   await node(page, /^Token input/).getByLabel('output out').dragTo(node(page, /^Token embedding/).getByLabel('input in'));
   await expect(page.getByText('[8, 32]')).toBeVisible();
-  await node(page, /^Token embedding/).click();
+  await selectNode(node(page, /^Token embedding/));
   const dModel = page.getByRole('region', { name: 'Inspector' }).getByRole('spinbutton', { name: 'dModel' });
   await dModel.fill('64');
   await dModel.press('Enter');

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
-import { node } from './support/editor';
+import { node, selectNode } from './support/editor';
 import { joinThroughLink } from './support/sharing';
 
 
@@ -44,7 +44,7 @@ test('people see each other’s pointers and selections, and can follow a view',
   await expect(a.getByRole('img', { name: `${aName}’s pointer` })).toHaveCount(0);
 
   // A's selection is outlined in A's colour on B's screen.
-  await node(a, 'Feed-forward: encoder.ffn').click();
+  await selectNode(node(a, 'Feed-forward: encoder.ffn'));
   const ring = node(b, 'Feed-forward: encoder.ffn').getByRole('img', { name: `Selected by ${aName}` });
   await expect(ring).toBeVisible();
   await a.mouse.move(box.x + 300, box.y + 200);
@@ -68,7 +68,7 @@ test('people see each other’s pointers and selections, and can follow a view',
 
   // Deselecting clears the ring; leaving the room clears everything of A's.
   await a.getByRole('button', { name: 'Fit View' }).click();
-  await node(a, 'Token input: Tokens').click();
+  await selectNode(node(a, 'Token input: Tokens'));
   await expect(ring).toBeHidden();
   await a.context().close();
   await expect(b.getByRole('button', { name: `Follow ${aName}` })).toBeHidden();

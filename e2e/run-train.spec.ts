@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { keepScreenshot } from './support/artifacts';
 import { joinThroughLink } from './support/sharing';
+import { selectNode } from './support/editor';
 
 async function newPerson(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -69,7 +70,7 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
   await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Token embedding' })).toBeVisible();
 
   // A design with an error cannot run, and the panel says why.
-  await page.getByRole('group', { name: 'Multi-head attention: encoder.selfAttn' }).click();
+  await selectNode(page.getByRole('group', { name: 'Multi-head attention: encoder.selfAttn' }));
   const heads = page.getByRole('region', { name: 'Inspector' }).getByRole('spinbutton', { name: 'heads' });
   await heads.fill('3');
   await heads.press('Enter');
@@ -84,6 +85,7 @@ test('run a design and see its attention and positional-encoding heatmaps, the c
 // The tiny forecaster trains fastest of the templates (a cheap evaluation batch): with the WASM kernels 20 steps
 // can end between two progress messages, so the live bar is watched on the long training that B cancels.
 test('train a tiny design for a few steps: the progress bar and curves move for everyone; cancel; compare with a past run', async ({ browser }, testInfo) => {
+  test.slow(); // two trainings: job threads get only the CPU the event loop leaves
   const a = await newPerson(browser);
   const b = await newPerson(browser);
   await tinyDesign(a, /^Tiny forecaster/);

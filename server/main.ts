@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const cluster = config.redisUrl ? await RedisCluster.connect(config.redisUrl, log.child({ component: 'cluster' })) : null;
   const realtime = new Realtime(http, designs, people, access, log, jobs, runs, origins, cluster);
   const workshops = new WorkshopStore(db, designs, access);
-  const workshopLive = new WorkshopLive(realtime, workshops, people, log.child({ component: 'workshops' }));
+  const workshopLive = new WorkshopLive(realtime, workshops, people, log.child({ component: 'workshops' }), cluster !== null);
   await workshopLive.start();
   http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);

@@ -12,7 +12,8 @@ import { People } from '../access/people.ts';
 import { DesignStore } from '../design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from '../identity.ts';
 import { Realtime } from '../realtime.ts';
-import { createTestDatabase } from '../test-database.ts';
+import { RedisCluster } from '../cluster/redis-cluster.ts';
+import { createTestDatabase, TEST_CLUSTER_PROVIDERS } from '../test-database.ts';
 import { WorkshopLive } from './workshop-live.ts';
 import { WorkshopStore } from './workshop-store.ts';
 
@@ -216,5 +217,87 @@ describe('WorkshopLive: real socket.io clients on the workshop channel', () => {
     const lost = new Promise((r) => b.on('access:changed', r));
     await control(t, { kind: 'spotlight-end' });
     expect(await lost).toEqual({ designId: g1.designId, role: null });
+  });
+});
+
+describe.each(TEST_CLUSTER_PROVIDERS)('WorkshopLive on two instances sharing one %s database and one Redis', (provider) => {
+  const identities = new GuestIdentities('w'.repeat(32));
+  const teacher = { ...identities.newGuest(), name: 'Teacher' };
+  const ada = { ...identities.newGuest(), name: 'Ada' };
+  const log = pino({ level: 'silent' });
+  const closers: Array<() => Promise<unknown>> = [];
+  const sockets: Array<{ disconnect(): void }> = [];
+
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    for (const close of closers.splice(0).reverse()) await close();
+  });
+
+  /** One server instance in this process: its own HTTP server, socket.io, rooms and Redis connections. */
+  async function instance(database: Awaited<ReturnType<typeof createTestDatabase>>) {
+    const http = createServer();
+    const people = new People(identities, new Accounts(database.db));
+    const cluster = await RedisCluster.connect(process.env.TEST_REDIS_URL!, log);
+    const designs = new DesignStore(database.db);
+    const realtime = new Realtime(http, designs, people, new DesignAccess(database.db), log, null, null, null, cluster);
+    const store = new WorkshopStore(database.db, designs, new DesignAccess(database.db));
+    const live = new WorkshopLive(realtime, store, people, log, true);
+    await live.start();
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    closers.push(() => cluster.close(), () => realtime.close());
+    return { store, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
+  }
+
+  const cookie = (who: typeof ada) => ({ cookie: `${GUEST_COOKIE}=${identities.encode(who)}` });
+  function client<T extends WsClient | RoomClient>(url: string, who: typeof ada): T {
+    const c = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: cookie(who), reconnection: false, forceNew: true });
+    sockets.push(c);
+    return c as T;
+  }
+  const join = (c: WsClient, workshopId: string) => new Promise<JoinWorkshopAnswer>((r) => c.emit('workshop:join', { workshopId }, r));
+  const control = (c: WsClient, msg: unknown) => new Promise<ControlAnswer>((r) => c.emit('workshop:control', msg, r));
+  const submit = (c: RoomClient, clientOpId: string, op: unknown) => new Promise<SubmitAnswer>((r) => c.emit('op:submit', { clientOpId, baseVersion: 0, op }, r));
+  /** Until `check` passes (another instance hears of a change a moment after the answer). */
+  async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+    for (let started = Date.now(); ; ) {
+      const value = await read();
+      if (check(value) || Date.now() - started > 5000) return value;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('the instructor on one instance freezes, follows and broadcasts: a participant on the other is held back and sees it', async () => {
+    const database = await createTestDatabase(provider);
+    closers.push(database.dispose);
+    const a = await instance(database);
+    const b = await instance(database);
+    const made = await a.store.create(teacher, { title: 'Two', starter: { kind: 'template', template: 'tiny-encoder-classifier' }, grouping: 'auto', groupSize: 1, groupCount: 1 });
+    if (!made.ok) throw new Error(made.message);
+    await a.store.join(ada, { code: made.workshop.joinCode }, 'Ada');
+    const [group] = await a.store.groups(made.workshop.id);
+
+    const t = client<WsClient>(`${a.url}/workshop`, teacher);
+    expect(await join(t, made.workshop.id)).toMatchObject({ ok: true });
+    const r = client<RoomClient>(b.url, ada);
+    const joined = await new Promise<JoinAnswer>((res) => r.emit('design:join', { protocol: PROTOCOL_VERSION, designId: group.designId }, res));
+    const nodeId = joined.ok && joined.catchUp.kind === 'snapshot' ? joined.catchUp.doc.nodes[0].id : '';
+    const move = (x: number) => ({ type: 'moveNodes', moves: [{ id: nodeId, position: { x, y: 0 } }] });
+
+    expect(await control(t, { kind: 'freeze' })).toEqual({ ok: true });
+    const refused = await eventually(() => submit(r, `c${Math.random()}`, move(1)), (answer) => !answer.ok);
+    expect(refused).toMatchObject({ ok: false, code: 'refused-op', reason: FROZEN_REASON });
+
+    await control(t, { kind: 'follow' });
+    await control(t, { kind: 'broadcast', text: 'Eyes on the projector' });
+    // Someone who joins the channel on the other instance afterwards gets the state as it is.
+    const p = client<WsClient>(`${b.url}/workshop`, ada);
+    const seen = await eventually(
+      () => join(p, made.workshop.id),
+      (answer) => answer.ok && answer.state.following && answer.state.broadcast?.text === 'Eyes on the projector',
+    );
+    expect(seen).toMatchObject({ ok: true, state: { frozen: true, following: true, broadcast: { text: 'Eyes on the projector' } } });
+
+    await control(t, { kind: 'unfreeze' });
+    expect(await eventually(() => submit(r, `c${Math.random()}`, move(2)), (answer) => answer.ok)).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
 import type { Participant, Refusal } from '../../lib/protocol/messages.ts';
 import {
   InstructorViewport,
@@ -26,8 +27,21 @@ interface WorkshopSocketData {
   role?: WorkshopRole;
   limits: { joins: RateLimit; controls: RateLimit; hands: RateLimit; viewport: RateLimit };
 }
-type WsNamespace = Namespace<WorkshopClientEvents, WorkshopServerEvents, Record<string, never>, WorkshopSocketData>;
-type WsSocket = Socket<WorkshopClientEvents, WorkshopServerEvents, Record<string, never>, WorkshopSocketData>;
+/**
+ * What one instance changed of a workshop's live state that the others keep in memory: whether its
+ * groups are frozen (read again from the database, with the groups), "follow me" and the broadcast.
+ */
+const PeerChange = z.object({
+  workshopId: z.string().min(1),
+  following: z.boolean(),
+  broadcast: z.object({ text: z.string(), at: z.string() }).nullable(),
+});
+type PeerChange = z.infer<typeof PeerChange>;
+interface PeerEvents {
+  'workshop:changed': (change: PeerChange) => void;
+}
+type WsNamespace = Namespace<WorkshopClientEvents, WorkshopServerEvents, PeerEvents, WorkshopSocketData>;
+type WsSocket = Socket<WorkshopClientEvents, WorkshopServerEvents, PeerEvents, WorkshopSocketData>;
 
 const everyone = (workshopId: string) => `workshop:${workshopId}`;
 const refusal = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
@@ -50,8 +64,17 @@ export class WorkshopLive {
     private readonly store: WorkshopStore,
     people: People,
     private readonly log: Logger,
+    /** Several instances share the rooms (a Redis adapter): changes of the live state are told to the others. */
+    private readonly shared = false,
   ) {
     this.nsp = realtime.io.of(WORKSHOP_NAMESPACE) as unknown as WsNamespace;
+    if (shared) {
+      this.nsp.on('workshop:changed', (raw: unknown) => {
+        const change = PeerChange.safeParse(raw);
+        if (!change.success) return this.log.error({ issue: change.error.issues[0] }, 'bad workshop change from another instance');
+        this.applyPeerChange(change.data).catch((err: unknown) => this.log.error({ err }, 'applying a workshop change from another instance failed'));
+      });
+    }
     this.nsp.use((socket, next) => {
       people.personOf(socket.handshake.headers.cookie).then(
         (person) => {
@@ -158,8 +181,24 @@ export class WorkshopLive {
         break;
       }
     }
+    if (c.kind === 'freeze' || c.kind === 'unfreeze' || c.kind === 'follow' || c.kind === 'unfollow' || c.kind === 'broadcast') this.tellPeers(workshopId);
     await this.publish(workshopId);
     return { ok: true };
+  }
+
+  /** The other instances take in what changed here (their rooms then hold edits back, or not, too). */
+  private tellPeers(workshopId: string): void {
+    if (!this.shared) return;
+    const change: PeerChange = { workshopId, following: this.following.has(workshopId), broadcast: this.broadcasts.get(workshopId) ?? null };
+    this.nsp.serverSideEmit('workshop:changed', change);
+  }
+
+  private async applyPeerChange(change: PeerChange): Promise<void> {
+    if (change.following) this.following.add(change.workshopId);
+    else this.following.delete(change.workshopId);
+    if (change.broadcast) this.broadcasts.set(change.workshopId, change.broadcast);
+    else this.broadcasts.delete(change.workshopId);
+    await this.refreezeGroups(change.workshopId, undefined, false);
   }
 
   private async raiseHand(socket: WsSocket, raw: unknown): Promise<ControlAnswer> {
@@ -215,13 +254,17 @@ export class WorkshopLive {
     };
   }
 
-  /** Keeps the frozen set in step with the workshop's groups (new groups of a frozen workshop start frozen). */
-  async refreezeGroups(workshopId: string, frozen?: boolean): Promise<void> {
+  /**
+   * Keeps the frozen set in step with the workshop's groups (new groups of a frozen workshop start
+   * frozen), on every instance.
+   */
+  async refreezeGroups(workshopId: string, frozen?: boolean, tell = true): Promise<void> {
     const isFrozen = frozen ?? (await this.store.settings(workshopId))?.frozen ?? false;
     for (const g of await this.store.groups(workshopId)) {
       if (isFrozen) this.frozen.set(g.designId, workshopId);
       else this.frozen.delete(g.designId);
     }
+    if (tell && frozen === undefined) this.tellPeers(workshopId);
   }
 
   /**

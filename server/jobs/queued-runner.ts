@@ -39,7 +39,6 @@ export const lockMs = (env: Readonly<Record<string, string | undefined>> = proce
   return Number.isInteger(ms) && ms >= 500 ? ms : 30_000;
 };
 
-
 /**
  * Runs jobs on BullMQ workers (server/worker.ts, on this or other machines)
  * instead of this process's threads. One instance owns each job (JobOwnership):
@@ -98,7 +97,7 @@ export class QueuedJobRunner implements JobRunner {
     const publisher = redis(options.redisUrl);
     publisher.on('error', (err: unknown) => options.log?.error({ err }, 'redis connection failed'));
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady(), publisher.connect()]);
-    const ownership = new JobOwnership(publisher, lockMs());
+    const ownership = new JobOwnership(publisher, name, lockMs());
     const runner = new QueuedJobRunner(queue, events, publisher, ownership, schemas, settings, options.log);
     await ownership.start(() => void runner.lookForOrphans());
     return runner;
@@ -212,7 +211,7 @@ export class QueuedJobRunner implements JobRunner {
         this.log?.warn({ jobId }, 'another instance took this job over');
         this.forget(jobId);
       }
-      const open = new Set(await this.ownership.open());
+      const open = new Set(await this.ownership.openJobs());
       for (const jobId of this.trusted.keys()) if (!open.has(jobId)) this.trusted.delete(jobId);
       for (const jobId of this.missing) if (!open.has(jobId)) this.missing.delete(jobId);
       for (const jobId of open) {

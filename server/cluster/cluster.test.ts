@@ -47,7 +47,7 @@ interface Instance {
 async function startInstance(databaseUrl: string, redisUrl: string): Promise<Instance> {
   const child = fork(INSTANCE, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: SECRET, PORT: '0', INSTANCE_MAX_MS: '240000', JOB_LOCK_MS: LOCK_MS },
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: SECRET, PORT: '0', INSTANCE_MAX_MS: '480000', JOB_LOCK_MS: LOCK_MS },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return { child, url: `http://127.0.0.1:${(await ready(child)).port}` };
@@ -304,7 +304,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
         [queued, 'queued'],
       ]);
 
-      await until(() => ofJob(bobOnB, running).some((e) => e.type === 'result' || e.type === 'failed'), 'the job ends', 90_000);
+      await until(() => ofJob(bobOnB, running).some((e) => e.type === 'result' || e.type === 'failed'), 'the job ends', 180_000);
       const events = ofJob(bobOnB, running);
       expect(events.find((e) => e.type === 'failed')).toBeUndefined();
       // Progress went on after C died (told by whichever of A and B took the job over)…
@@ -316,7 +316,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
       expect(events.at(-1)?.type).toBe('result');
       await until(() => ofJob(adaOnA, running).some((e) => e.type === 'result'), 'Ada on A hears the result too');
       expect(ofJob(adaOnA, running).filter((e) => e.type === 'result')).toHaveLength(1);
-    }, 150_000);
+    }, 240_000);
 
     it('the job that was waiting there runs next and is reported on B; both results are stored once', async () => {
       await until(() => ofJob(bobOnB, queued).some((e) => e.type === 'result' || e.type === 'failed'), 'the queued job ends', 90_000);

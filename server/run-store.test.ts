@@ -37,6 +37,16 @@ describe.each(TEST_PROVIDERS)('RunStore (%s)', (provider) => {
     expect(await runs.get(designId, 'nope')).toBeNull();
   });
 
+  it('shows the newest result even when another instance (another store on the database) stored it', async () => {
+    const here = new RunStore(db);
+    const there = new RunStore(db);
+    await here.record({ designId, job: job('j1', 'train'), type: 'result', result: { n: 1 } });
+    await new Promise((r) => setTimeout(r, 5));
+    await there.record({ designId, job: job('j2', 'train'), type: 'result', result: { n: 2 } });
+    expect((await here.latest(designId)).train).toMatchObject({ job: { id: 'j2' } });
+    expect((await there.latest(designId)).train).toMatchObject({ job: { id: 'j2' } });
+  });
+
   it('keeps the latest trained weights of a design, bit for bit, one set per design', async () => {
     const runs = new RunStore(db);
     expect(await runs.latestWeights(designId)).toBeNull();

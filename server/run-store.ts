@@ -24,15 +24,16 @@ export interface TrainedWeights {
 
 /** Finished jobs of designs, so results outlive the room and the process. */
 export class RunStore {
-  // Written before the database row, so someone joining a moment after a job ends sees it.
-  private readonly recent = new Map<string, Record<string, JobEventMessage>>();
+  // Written before the database row, so someone joining a moment after a job ends sees it
+  // (unless a newer row, stored by another instance, has come since).
+  private readonly recent = new Map<string, Record<string, { event: JobEventMessage; at: Date }>>();
 
   constructor(private readonly db: Db) {}
 
   /** Keeps a job's final event (result, failure or cancellation). */
   async record(event: FinalEvent): Promise<void> {
     if (event.type !== 'cancelled') {
-      this.recent.set(event.designId, { ...this.recent.get(event.designId), [event.job.kind]: event });
+      this.recent.set(event.designId, { ...this.recent.get(event.designId), [event.job.kind]: { event, at: new Date() } });
     }
     await this.db.designRun.create({
       data: {
@@ -50,14 +51,20 @@ export class RunStore {
   async latest(designId: string): Promise<Record<string, JobEventMessage>> {
     const kinds = await this.db.designRun.findMany({ where: { designId }, distinct: ['kind'], select: { kind: true } });
     const latest: Record<string, JobEventMessage> = {};
+    const storedAt: Record<string, Date> = {};
     for (const { kind } of kinds) {
       const row = await this.db.designRun.findFirst({
         where: { designId, kind, outcome: { in: ['result', 'failed'] } },
         orderBy: { finishedAt: 'desc' },
       });
-      if (row) latest[kind] = row.event as unknown as JobEventMessage;
+      if (!row) continue;
+      latest[kind] = row.event as unknown as JobEventMessage;
+      storedAt[kind] = row.finishedAt;
     }
-    return { ...latest, ...this.recent.get(designId) };
+    for (const [kind, { event, at }] of Object.entries(this.recent.get(designId) ?? {})) {
+      if (!storedAt[kind] || storedAt[kind] <= at) latest[kind] = event;
+    }
+    return latest;
   }
 
   /** Past runs of a design, newest first. */

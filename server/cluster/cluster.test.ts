@@ -9,6 +9,7 @@ import {
   type CursorPosition,
   type JobEventMessage,
   type JoinAnswer,
+  type JobsSnapshot,
   type Participant,
   type PresenceState,
   type ServerToClientEvents,
@@ -31,6 +32,11 @@ const INSTANCE = fileURLToPath(new URL('./cluster-instance.ts', import.meta.url)
 const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
 /** Short locks, so that a dead worker's job is noticed within the test. */
 const LOCK_MS = '2000';
+/**
+ * A training that outlasts the death of its instance and the take-over (the heartbeat's time to
+ * live, LOCK_MS): about 25 s on a loaded 2-core machine, several seconds on a fast one.
+ */
+const TAKEN_OVER_STEPS = 120;
 const SECRET = 'cluster-test-secret-'.padEnd(40, 'x');
 
 interface Instance {
@@ -41,7 +47,7 @@ interface Instance {
 async function startInstance(databaseUrl: string, redisUrl: string): Promise<Instance> {
   const child = fork(INSTANCE, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: SECRET, PORT: '0', INSTANCE_MAX_MS: '240000', JOB_LOCK_MS: LOCK_MS },
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: SECRET, PORT: '0', INSTANCE_MAX_MS: '480000', JOB_LOCK_MS: LOCK_MS },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return { child, url: `http://127.0.0.1:${(await ready(child)).port}` };
@@ -89,6 +95,8 @@ class Tab {
   readonly joined: PresenceState[] = [];
   readonly jobEvents: JobEventMessage[] = [];
   participants: PresenceState[] = [];
+  /** The jobs the last join listed. */
+  jobs: JobsSnapshot | null = null;
   private joining: Promise<JoinAnswer> | null = null;
 
   constructor(
@@ -113,6 +121,7 @@ class Tab {
       this.joining = null;
       if (!answer.ok) return answer;
       this.participants = answer.participants;
+      this.jobs = answer.jobs;
       if (answer.catchUp.kind === 'snapshot') {
         const state = { title: answer.catchUp.title, doc: answer.catchUp.doc };
         if (this.replica) this.handle(this.replica.reset(state, answer.catchUp.version));
@@ -170,6 +179,8 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
   let a: Instance;
   let b: Instance;
   const workers: ChildProcess[] = [];
+  /** Instances started by one test (and killed by it). */
+  const others: ChildProcess[] = [];
   const identities = new GuestIdentities(SECRET);
   const tabs: Tab[] = [];
 
@@ -193,7 +204,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
 
   afterAll(async () => {
     for (const t of tabs) t.close();
-    for (const child of [a?.child, b?.child, ...workers]) child?.kill('SIGKILL');
+    for (const child of [a?.child, b?.child, ...others, ...workers]) child?.kill('SIGKILL');
     store?.close();
     await database?.dispose();
   });
@@ -263,6 +274,69 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     expect(ofJob().at(-1)).toMatchObject({ type: 'cancelled', by: bob.id });
     expect(adaOnA.jobEvents.filter((e) => e.job.id === started.jobId).at(-1)).toMatchObject({ type: 'cancelled' });
   }, 150_000);
+
+  describe('an instance that dies with a job running and another queued behind it (one job thread, busy)', () => {
+    let c: Instance;
+    let running = '';
+    let queued = '';
+    const ofJob = (t: Tab, jobId: string) => t.jobEvents.filter((e) => e.job.id === jobId);
+    const progressSteps = (events: JobEventMessage[]) => events.flatMap((e) => (e.type === 'progress' ? [(e.progress as { step: number }).step] : []));
+    let heardBeforeDeath = 0;
+
+    it('the job running there is taken over by one live instance: B keeps hearing its progress and gets its result, once', async () => {
+      c = await startInstance(database.url, process.env.TEST_REDIS_URL!);
+      others.push(c.child);
+      const cyOnC = await tab(await person('Cy'), c);
+      const train = (steps: number, seed: number) =>
+        new Promise<StartJobAnswer>((r) => cyOnC.socket.emit('job:start', { kind: 'train', task: 'copy', steps, learningRate: 3e-3, seed }, r));
+      const first = await train(TAKEN_OVER_STEPS, 3);
+      const second = await train(8, 4);
+      if (!first.ok || !second.ok) throw new Error('a training was refused');
+      [running, queued] = [first.jobId, second.jobId];
+      await until(() => ofJob(bobOnB, running).some((e) => e.type === 'progress'), 'the job runs on the worker', 60_000);
+      c.child.kill('SIGKILL');
+      heardBeforeDeath = ofJob(bobOnB, running).length;
+
+      // Someone opening the design on B now sees both jobs as they are.
+      const dee = await tab(await person('Dee'), b);
+      expect(dee.jobs?.active.map((j) => [j.job.id, j.state])).toEqual([
+        [running, 'running'],
+        [queued, 'queued'],
+      ]);
+
+      await until(() => ofJob(bobOnB, running).some((e) => e.type === 'result' || e.type === 'failed'), 'the job ends', 180_000);
+      const events = ofJob(bobOnB, running);
+      expect(events.find((e) => e.type === 'failed')).toBeUndefined();
+      // Progress went on after C died (told by whichever of A and B took the job over)…
+      expect(progressSteps(events.slice(heardBeforeDeath)).length).toBeGreaterThan(0);
+      // …from one of them only: no step twice, none out of order, one result.
+      const steps = progressSteps(events);
+      expect(steps).toEqual([...new Set(steps)].sort((x, y) => x - y));
+      expect(events.filter((e) => e.type === 'result')).toHaveLength(1);
+      expect(events.at(-1)?.type).toBe('result');
+      await until(() => ofJob(adaOnA, running).some((e) => e.type === 'result'), 'Ada on A hears the result too');
+      expect(ofJob(adaOnA, running).filter((e) => e.type === 'result')).toHaveLength(1);
+    }, 240_000);
+
+    it('the job that was waiting there runs next and is reported on B; both results are stored once', async () => {
+      await until(() => ofJob(bobOnB, queued).some((e) => e.type === 'result' || e.type === 'failed'), 'the queued job ends', 90_000);
+      const events = ofJob(bobOnB, queued);
+      expect(events.map((e) => e.type).filter((t) => t !== 'progress')).toEqual(['queued', 'started', 'result']);
+      expect(progressSteps(events).length).toBeGreaterThan(0);
+
+      const stored = () => database.db.designRun.findMany({ where: { id: { in: [running, queued] } }, select: { id: true, outcome: true } });
+      let rows = await stored();
+      for (const end = Date.now() + 10_000; rows.length < 2 && Date.now() < end; rows = await stored()) await new Promise((r) => setTimeout(r, 100));
+      expect(rows.sort((x, y) => (x.id === running ? -1 : y.id === running ? 1 : 0))).toEqual([
+        { id: running, outcome: 'result' },
+        { id: queued, outcome: 'result' },
+      ]);
+      // The stored result is what anyone joining on either live instance is shown.
+      const eve = await tab(await person('Eve'), a);
+      expect(eve.jobs?.active).toEqual([]);
+      expect(eve.jobs?.latest.train?.job.id).toBe(queued);
+    }, 120_000);
+  });
 
   it('people on both instances edit one design at once and converge on one history without gaps or duplicates', async () => {
     const rounds = 12;

@@ -1,5 +1,4 @@
 import { Queue, QueueEvents, createNodeRedisClient, type Job } from 'bullmq';
-import { createClient } from 'redis';
 import type { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import type { JobKinds } from './job-kind.ts';
@@ -7,6 +6,7 @@ import type { JobEvent, JobListener, JobRef, JobRequest, JobRunner, JobStatus, S
 import { defaultJobPoolSettings, type JobPoolSettings } from './pool-settings.ts';
 import { decodeJobValue, encodeJobValue } from './queue-codec.ts';
 import { DEFAULT_KINDS_MODULE } from './worker-pool.ts';
+import { JobOwnership, redisClient as redis } from './job-ownership.ts';
 
 /** The BullMQ queue every instance adds to and every `npm run worker` takes from. */
 export const JOB_QUEUE = 'multihead-jobs';
@@ -39,35 +39,46 @@ export const lockMs = (env: Readonly<Record<string, string | undefined>> = proce
   return Number.isInteger(ms) && ms >= 500 ? ms : 30_000;
 };
 
-const redis = (url: string) => createClient({ url, RESP: 2 });
-
 /**
  * Runs jobs on BullMQ workers (server/worker.ts, on this or other machines)
- * instead of this process's threads. The instance that accepted a job relays
- * its events to its listeners (the rooms, which broadcast them to every
- * instance) and stores its result; any instance can list a design's jobs and
+ * instead of this process's threads. One instance owns each job (JobOwnership):
+ * it relays the job's events to its listeners (the rooms, which broadcast them
+ * to every instance, and the gradings) and stores its end. The accepting
+ * instance owns it first; when it dies, the first live instance that hears of
+ * the job (an event, or the look for orphans after each heartbeat) takes it
+ * over, so a job queued or running on a dead instance still reports its
+ * progress and its result, once. Any instance can list a design's jobs and
  * cancel them. A job whose worker dies is retried once by BullMQ's stalled-job
  * check, then failed; one no worker answers for within its wall time plus the
  * lock is failed here, so nothing waits forever.
  */
 export class QueuedJobRunner implements JobRunner {
   private readonly listeners = new Set<JobListener>();
-  /** Jobs accepted by this instance and not ended: their events are relayed from here. */
-  private readonly mine = new Map<string, { ref: JobRef; watchdog?: ReturnType<typeof setTimeout> }>();
+  /** Jobs this instance owns and has not told the end of: their events are relayed from here. */
+  private readonly mine = new Map<string, Owned>();
+  /** Jobs of other instances found alive, until when that is believed (no Redis call per event). */
+  private readonly trusted = new Map<string, number>();
+  /** Open jobs the queue had no record of at the last look (a second miss closes them). */
+  private readonly missing = new Set<string>();
+  /** Queue events are handled one at a time, in order, even those that wait on a claim. */
+  private chain: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
     private readonly queue: Queue,
     private readonly events: QueueEvents,
     private readonly publisher: ReturnType<typeof redis>,
+    private readonly ownership: JobOwnership,
     private readonly schemas: Map<string, z.ZodType>,
     readonly settings: JobPoolSettings,
     private readonly log?: Logger,
   ) {
-    events.on('active', ({ jobId }) => this.relay(jobId, (job) => ({ type: 'started', job })));
-    events.on('progress', ({ jobId, data }) => this.relay(jobId, (job) => ({ type: 'progress', job, progress: decodeJobValue(data) })));
-    events.on('completed', ({ jobId, returnvalue }) => this.ended(jobId, returnvalue as unknown as QueuedJobOutcome));
-    events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
+    events.on('active', ({ jobId }) => this.inOrder(jobId, (m) => this.relay(jobId, { type: 'started', job: m.ref })));
+    events.on('progress', ({ jobId, data }) => this.inOrder(jobId, (m) => this.relay(jobId, { type: 'progress', job: m.ref, progress: decodeJobValue(data) })));
+    events.on('completed', ({ jobId, returnvalue }) => this.inOrder(jobId, () => this.ended(jobId, returnvalue as unknown as QueuedJobOutcome)));
+    events.on('failed', ({ jobId, failedReason }) => this.inOrder(jobId, () => this.failed(jobId, failedReason)));
+    // Removed before a worker took it: whoever removed it (a cancel, the watchdog) told its end.
+    events.on('removed', ({ jobId }) => this.forget(jobId));
   }
 
   static async start(options: {
@@ -86,7 +97,10 @@ export class QueuedJobRunner implements JobRunner {
     const publisher = redis(options.redisUrl);
     publisher.on('error', (err: unknown) => options.log?.error({ err }, 'redis connection failed'));
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady(), publisher.connect()]);
-    return new QueuedJobRunner(queue, events, publisher, schemas, settings, options.log);
+    const ownership = new JobOwnership(publisher, name, lockMs());
+    const runner = new QueuedJobRunner(queue, events, publisher, ownership, schemas, settings, options.log);
+    await ownership.start(() => void runner.lookForOrphans());
+    return runner;
   }
 
   async submit(request: JobRequest): Promise<SubmitOutcome> {
@@ -109,6 +123,7 @@ export class QueuedJobRunner implements JobRunner {
     const { id, designId, kind, requestedBy } = request;
     const ref: JobRef = { id, designId, kind, requestedBy };
     this.mine.set(id, { ref });
+    await this.ownership.take(id);
     const data: QueuedJobData = { designId, kind, payload: encodeJobValue(request.payload), requestedBy };
     await this.queue.add(kind, data, {
       jobId: id,
@@ -128,14 +143,16 @@ export class QueuedJobRunner implements JobRunner {
     if (state !== 'waiting' && state !== 'active' && state !== 'prioritized' && state !== 'delayed') return false;
     await this.publisher.set(cancelKey(jobId), by, { EX: 3600 });
     if (state !== 'active') {
-      // Not taken yet: removed from the queue, and whoever accepted it says it was cancelled.
-      try {
-        await job.remove();
+      // Not taken yet: removed from the queue, and the instance that removed it tells everyone.
+      const removed = await job.remove().then(
+        () => true,
+        () => false, // a worker took it meanwhile: cancelled as a running job below
+      );
+      if (removed) {
         await this.publisher.publish(CANCEL_CHANNEL, JSON.stringify({ jobId, by, removed: true }));
-        this.ended(jobId, { cancelled: by });
+        this.forget(jobId);
+        await this.tellEnd({ type: 'cancelled', job: refOf(job as Job<QueuedJobData>), by });
         return true;
-      } catch {
-        // A worker took it meanwhile: cancelled as a running job below.
       }
     }
     await this.publisher.publish(CANCEL_CHANNEL, JSON.stringify({ jobId, by } satisfies CancelMessage));
@@ -144,12 +161,11 @@ export class QueuedJobRunner implements JobRunner {
 
   async jobsOf(designId: string): Promise<JobStatus[]> {
     const jobs = (await this.pending()).filter((j) => j.data.designId === designId);
-    const ref = (j: Job<QueuedJobData>): JobRef => ({ id: j.id!, designId, kind: j.data.kind, requestedBy: j.data.requestedBy });
     const running: JobStatus[] = [];
     const queued: JobStatus[] = [];
     for (const j of jobs) {
-      if (await j.isActive()) running.push({ state: 'running', job: ref(j), startedAt: j.processedOn ?? Date.now(), lastProgress: decodeJobValue(j.progress) });
-      else queued.push({ state: 'queued', job: ref(j), position: queued.length + 1 });
+      if (await j.isActive()) running.push({ state: 'running', job: refOf(j), startedAt: j.processedOn ?? Date.now(), lastProgress: decodeJobValue(j.progress) });
+      else queued.push({ state: 'queued', job: refOf(j), position: queued.length + 1 });
     }
     return [...running, ...queued];
   }
@@ -159,33 +175,118 @@ export class QueuedJobRunner implements JobRunner {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops relaying; queued and running jobs stay with the workers (another instance lists and cancels them). */
+  /** Stops relaying and hands the jobs it owns to the other instances; queued and running jobs stay with the workers. */
   async close(): Promise<void> {
     this.closed = true;
     for (const m of this.mine.values()) clearTimeout(m.watchdog);
-    await Promise.allSettled([this.events.close(), this.queue.close(), this.publisher.quit()]);
+    await this.ownership.close();
+    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    await this.chain;
+    await this.publisher.quit().catch(() => undefined);
   }
 
   private async pending(): Promise<Job<QueuedJobData>[]> {
     return (await this.queue.getJobs(['active', 'waiting', 'prioritized', 'delayed'])) as Job<QueuedJobData>[];
   }
 
-  private relay(jobId: string, event: (job: JobRef) => JobEvent): void {
-    const m = this.mine.get(jobId);
-    if (!m) return;
-    this.arm(jobId);
-    this.emit(event(m.ref));
+  /** Handles a queue event of a job this instance owns, or takes over first if its owner is gone. */
+  private inOrder(jobId: string, handle: (m: Owned) => void | Promise<void>): void {
+    this.chain = this.chain
+      .then(async () => {
+        const m = this.mine.get(jobId) ?? (await this.adopt(jobId, false))?.owned;
+        if (m) await handle(m);
+      })
+      .catch((err: unknown) => this.log?.error({ err, jobId }, 'a job event could not be relayed'));
   }
 
-  private ended(jobId: string, outcome: QueuedJobOutcome | undefined): void {
+  /**
+   * After each heartbeat: takes over every open job whose owner is gone, including those still
+   * waiting for a worker and those that ended while nobody was listening (their end is told now),
+   * and lets go of the jobs another instance took over while this one was believed dead.
+   */
+  private async lookForOrphans(): Promise<void> {
+    if (this.closed) return;
+    try {
+      for (const jobId of await this.ownership.lost([...this.mine.keys()])) {
+        this.log?.warn({ jobId }, 'another instance took this job over');
+        this.forget(jobId);
+      }
+      const open = new Set(await this.ownership.openJobs());
+      for (const jobId of this.trusted.keys()) if (!open.has(jobId)) this.trusted.delete(jobId);
+      for (const jobId of this.missing) if (!open.has(jobId)) this.missing.delete(jobId);
+      for (const jobId of open) {
+        if (this.mine.has(jobId)) continue;
+        this.chain = this.chain
+          .then(async () => {
+            if (this.mine.has(jobId)) return;
+            const adopted = await this.adopt(jobId, true);
+            if (adopted) await this.catchUp(jobId, adopted.job);
+          })
+          .catch((err: unknown) => this.log?.error({ err, jobId }, 'could not take over a job'));
+      }
+      await this.chain;
+    } catch (err) {
+      this.log?.error({ err }, 'could not look for jobs of instances that are gone');
+    }
+  }
+
+  /** Becomes the owner of a job whose owner is gone (exactly one instance does); undefined when it lives. */
+  private async adopt(jobId: string, looking: boolean): Promise<{ owned: Owned; job: Job<QueuedJobData> } | undefined> {
+    if (this.closed) return undefined;
+    if (!looking && (this.trusted.get(jobId) ?? 0) > Date.now()) return undefined;
+    if (!(await this.ownership.claim(jobId))) {
+      this.trusted.set(jobId, Date.now() + this.ownership.beatMs);
+      return undefined;
+    }
+    this.trusted.delete(jobId);
+    const job = (await this.queue.getJob(jobId)) as Job<QueuedJobData> | undefined;
+    if (!job) {
+      if (looking) await this.vanished(jobId);
+      return undefined;
+    }
+    this.missing.delete(jobId);
+    const owned: Owned = { ref: refOf(job) };
+    this.mine.set(jobId, owned);
+    this.log?.info({ jobId, designId: owned.ref.designId }, 'took over a job of an instance that is gone');
+    return { owned, job };
+  }
+
+  /** A job taken over between its events: tells its end if it already ended, else watches it. */
+  private async catchUp(jobId: string, job: Job<QueuedJobData>): Promise<void> {
+    const state = await job.getState();
+    if (state === 'completed') await this.ended(jobId, job.returnvalue as unknown as QueuedJobOutcome);
+    else if (state === 'failed') await this.failed(jobId, job.failedReason);
+    else if (state === 'active') this.arm(jobId);
+  }
+
+  /**
+   * An open job the queue has no record of: removed by a cancel that is telling its end right now,
+   * or expired before anyone could tell it. Seen missing twice, it is closed without a word (there
+   * is nothing left to say which design it belonged to).
+   */
+  private async vanished(jobId: string): Promise<void> {
+    if (!this.missing.has(jobId)) {
+      this.missing.add(jobId);
+      return;
+    }
+    this.missing.delete(jobId);
+    if (await this.ownership.finish(jobId)) this.log?.warn({ jobId }, 'a job ended with no record of how');
+  }
+
+  private relay(jobId: string, event: JobEvent): void {
+    this.arm(jobId);
+    this.emit(event);
+  }
+
+  private async ended(jobId: string, outcome: QueuedJobOutcome | undefined): Promise<void> {
     const m = this.mine.get(jobId);
     if (!m) return;
     this.forget(jobId);
-    if (outcome && 'cancelled' in outcome) this.emit({ type: 'cancelled', job: m.ref, by: outcome.cancelled });
-    else this.emit({ type: 'result', job: m.ref, result: decodeJobValue(outcome?.result) });
+    if (outcome && 'cancelled' in outcome) await this.tellEnd({ type: 'cancelled', job: m.ref, by: outcome.cancelled });
+    else await this.tellEnd({ type: 'result', job: m.ref, result: decodeJobValue(outcome?.result) });
   }
 
-  private failed(jobId: string, reason: string): void {
+  private async failed(jobId: string, reason: string): Promise<void> {
     const m = this.mine.get(jobId);
     if (!m) return;
     this.forget(jobId);
@@ -197,7 +298,12 @@ export class QueuedJobRunner implements JobRunner {
       // BullMQ's own reasons (a stalled job, a lost lock) are plain sentences.
       if (/stalled/i.test(reason)) error = { code: 'worker-lost', message: 'The worker running this job stopped; it was not finished.' };
     }
-    this.emit({ type: 'failed', job: m.ref, error });
+    await this.tellEnd({ type: 'failed', job: m.ref, error });
+  }
+
+  /** A job's last event, told (and so stored) by one instance only. */
+  private async tellEnd(event: JobEvent): Promise<void> {
+    if (await this.ownership.finish(event.job.id)) this.emit(event);
   }
 
   /**
@@ -212,7 +318,8 @@ export class QueuedJobRunner implements JobRunner {
       if (!this.mine.has(jobId)) return;
       this.forget(jobId);
       void this.queue.remove(jobId).catch(() => undefined);
-      this.emit({ type: 'failed', job: m.ref, error: { code: 'worker-lost', message: 'No worker finished this job in time; it was stopped.' } });
+      const error = { code: 'worker-lost', message: 'No worker finished this job in time; it was stopped.' };
+      void this.tellEnd({ type: 'failed', job: m.ref, error }).catch((err: unknown) => this.log?.error({ err, jobId }, 'could not tell a job’s end'));
     }, this.settings.wallTimeMs + 2 * lockMs());
     m.watchdog.unref();
   }
@@ -232,3 +339,10 @@ export class QueuedJobRunner implements JobRunner {
     }
   }
 }
+
+interface Owned {
+  ref: JobRef;
+  watchdog?: ReturnType<typeof setTimeout>;
+}
+
+const refOf = (j: Job<QueuedJobData>): JobRef => ({ id: j.id!, designId: j.data.designId, kind: j.data.kind, requestedBy: j.data.requestedBy });

@@ -11,6 +11,8 @@ interface PendingOp {
 /** What a client must do after news from the server. */
 export type ReplicaEvent =
   | { type: 'rolled-back'; clientOpId: string; op: LoggedOp; message: string }
+  /** A pending edit of ours turned up in the history (its ack was lost): it is saved, as if acknowledged. */
+  | { type: 'confirmed'; clientOpId: string; version: number }
   | { type: 'gap'; expected: number; got: number };
 
 /**
@@ -86,8 +88,15 @@ export class DesignReplica {
     return { ok: true, clientOpId };
   }
 
-  /** Someone else's accepted edit, in version order. */
-  remote(version: number, op: LoggedOp): ReplicaEvent[] {
+  /**
+   * An accepted edit, in version order: someone else's, or one of ours whose ack never came
+   * (then `clientOpId` names it, and it is confirmed exactly as `accepted` would, never resent).
+   */
+  remote(version: number, op: LoggedOp, clientOpId?: string): ReplicaEvent[] {
+    if (clientOpId !== undefined && this.isPending(clientOpId)) {
+      const events = this.accepted(clientOpId, version, op);
+      return this.isPending(clientOpId) ? events : [{ type: 'confirmed', clientOpId, version }, ...events];
+    }
     if (version <= this.confirmedVersion) return []; // already have it (e.g. caught up twice)
     if (version !== this.confirmedVersion + 1) return [{ type: 'gap', expected: this.confirmedVersion + 1, got: version }];
     const result = applyLoggedOp(this.confirmed, op);
@@ -101,6 +110,12 @@ export class DesignReplica {
   accepted(clientOpId: string, version: number, stored?: LoggedOp): ReplicaEvent[] {
     const index = this.pending.findIndex((p) => p.clientOpId === clientOpId);
     if (index < 0) return [];
+    if (version <= this.confirmedVersion) {
+      // Already in the confirmed state (a snapshot brought it): only the pending copy goes. Its undo
+      // entry goes too, as the state it applied to is not known here.
+      this.pending.splice(index, 1);
+      return this.rebase();
+    }
     if (version !== this.confirmedVersion + 1) return [{ type: 'gap', expected: this.confirmedVersion + 1, got: version }];
     const [mine] = this.pending.splice(index, 1);
     const result = applyLoggedOp(this.confirmed, stored ?? mine.op);
@@ -114,6 +129,10 @@ export class DesignReplica {
       return [{ type: 'gap', expected: version, got: version }];
     }
     return events.concat(this.rebase());
+  }
+
+  private isPending(clientOpId: string): boolean {
+    return this.pending.some((p) => p.clientOpId === clientOpId);
   }
 
   /** The server refused our edit: it disappears from the screen, with the reason. */

@@ -8,6 +8,7 @@ export interface OpRow {
   opJson: string;
   authorId: string;
   authorName: string;
+  clientOpId: string | null;
   title: string;
   snapshotJson: string;
   at: Date;
@@ -46,9 +47,9 @@ export class SqliteOpWriter {
     const [insert, update] = await this.client.batch(
       [
         {
-          sql: `INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt")
-                SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ? AND "version" = ?)`,
-          args: [row.opId, row.designId, version, row.opJson, row.authorId, row.authorName, at, row.designId, row.expectedVersion],
+          sql: `INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt", "clientOpId")
+                SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ? AND "version" = ?)`,
+          args: [row.opId, row.designId, version, row.opJson, row.authorId, row.authorName, at, row.clientOpId, row.designId, row.expectedVersion],
         },
         {
           sql: `UPDATE "Design" SET "version" = ?, "title" = ?, "snapshot" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,

@@ -139,6 +139,9 @@ export class DesignRoom {
           throw err;
         }
         await this.reload();
+        // What was missed may hold this very edit, stored by another instance it reached first.
+        const known = this.recent.get(clientOpId);
+        if (known) return answerStored(author, clientOpId, known);
       }
     }
   }

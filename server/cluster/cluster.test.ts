@@ -1,32 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type AppliedOp,
-  type ClientToServerEvents,
-  type CursorPosition,
-  type JobEventMessage,
-  type JoinAnswer,
-  type Participant,
-  type PresenceState,
-  type ServerToClientEvents,
-  type StartJobAnswer,
-  type SubmitAnswer,
-} from '../../lib/protocol/messages.ts';
+import type { AppliedOp, Participant, StartJobAnswer } from '../../lib/protocol/messages.ts';
 import { applyLoggedOp, type LoggedOp } from '../../lib/design/design-state.ts';
-import { DesignReplica } from '../../lib/design/replica.ts';
 import { templateDocument } from '../../lib/design/index.ts';
 import { DesignAccess } from '../access/design-access.ts';
 import { DesignStore } from '../design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from '../identity.ts';
+import { TestTab } from '../test-tab.ts';
 import { createTestDatabase, TEST_CLUSTER_PROVIDERS, TEST_PROVIDERS, type TestDatabase } from '../test-database.ts';
 import { DesignRoom } from '../rooms/design-room.ts';
 import type { InstanceMessage } from './cluster-instance.ts';
 import { PRESENCE_SWEEP_MS } from './redis-cluster.ts';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const INSTANCE = fileURLToPath(new URL('./cluster-instance.ts', import.meta.url));
 const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
 /** Short locks, so that a dead worker's job is noticed within the test. */
@@ -75,92 +61,6 @@ const until = async (check: () => boolean, what: string, ms = 30_000) => {
   }
 };
 
-/**
- * A person's tab as the editor runs it (app/d/[id]/use-design-room.ts): a replica fed by the
- * room's broadcasts and its own acks, joining again (catch-up) whenever it sees a gap.
- */
-class Tab {
-  socket!: Client;
-  replica: DesignReplica | null = null;
-  /** clientOpId → the version the server acknowledged. */
-  readonly acked = new Map<string, number>();
-  readonly refused: string[] = [];
-  readonly cursors: CursorPosition[] = [];
-  readonly joined: PresenceState[] = [];
-  readonly jobEvents: JobEventMessage[] = [];
-  participants: PresenceState[] = [];
-  private joining: Promise<JoinAnswer> | null = null;
-
-  constructor(
-    private readonly cookie: string,
-    private readonly designId: string,
-  ) {}
-
-  async open(url: string): Promise<void> {
-    this.socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: this.cookie }, reconnection: false });
-    this.socket.on('op:applied', (m) => this.replica && this.handle(this.replica.remote(m.version, m.op)));
-    this.socket.on('presence:cursors', (m) => this.cursors.push(...m.cursors));
-    this.socket.on('presence:joined', (p) => this.joined.push(p));
-    this.socket.on('job:event', (e) => this.jobEvents.push(e));
-    const answer = await this.join();
-    if (!answer.ok) throw new Error(answer.message);
-  }
-
-  join(): Promise<JoinAnswer> {
-    this.joining ??= new Promise<JoinAnswer>((resolve) =>
-      this.socket.emit('design:join', { protocol: PROTOCOL_VERSION, designId: this.designId, sinceVersion: this.replica?.version }, resolve),
-    ).then((answer) => {
-      this.joining = null;
-      if (!answer.ok) return answer;
-      this.participants = answer.participants;
-      if (answer.catchUp.kind === 'snapshot') {
-        const state = { title: answer.catchUp.title, doc: answer.catchUp.doc };
-        if (this.replica) this.handle(this.replica.reset(state, answer.catchUp.version));
-        else this.replica = new DesignReplica(state, answer.catchUp.version, `${answer.you.id}-${this.socket.id}`);
-      } else if (this.replica) {
-        for (const applied of answer.catchUp.ops) this.handle(this.replica.remote(applied.version, applied.op));
-      }
-      return answer;
-    });
-    return this.joining;
-  }
-
-  private handle(events: ReturnType<DesignReplica['remote']>): void {
-    if (events.some((e) => e.type === 'gap')) void this.join();
-  }
-
-  /** Edits through the replica and waits for the server's answer. */
-  edit(op: LoggedOp): Promise<SubmitAnswer> {
-    const local = this.replica!.edit(op);
-    if (!local.ok) throw new Error(local.message);
-    return this.send(local.clientOpId, op);
-  }
-
-  /** After a reconnect: edits sent but never answered go out again, in order (as the editor does). */
-  resendUnconfirmed(): Promise<SubmitAnswer[]> {
-    return Promise.all(this.replica!.unconfirmed.map((p) => this.send(p.clientOpId, p.op)));
-  }
-
-  private send(clientOpId: string, op: LoggedOp): Promise<SubmitAnswer> {
-    return new Promise<SubmitAnswer>((resolve) =>
-      this.socket.emit('op:submit', { clientOpId, baseVersion: this.replica!.version, op }, (answer: SubmitAnswer) => {
-        if (answer.ok) {
-          this.acked.set(clientOpId, answer.version);
-          this.handle(this.replica!.accepted(clientOpId, answer.version, answer.op));
-        } else {
-          this.refused.push(answer.message);
-          this.handle(this.replica!.refused(clientOpId, answer.message));
-        }
-        resolve(answer);
-      }),
-    );
-  }
-
-  close(): void {
-    this.socket?.disconnect();
-  }
-}
-
 const mha = (id: string, x: number): LoggedOp => ({ type: 'addNode', node: { id, type: 'multi-head-attention', params: {}, position: { x, y: 400 } } }) as LoggedOp;
 
 describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database and one Redis', (provider) => {
@@ -171,7 +71,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
   let b: Instance;
   const workers: ChildProcess[] = [];
   const identities = new GuestIdentities(SECRET);
-  const tabs: Tab[] = [];
+  const tabs: TestTab[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
@@ -204,8 +104,8 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     return { id: guest.id, cookie: `${GUEST_COOKIE}=${identities.encode(guest)}` };
   }
 
-  async function tab(who: { cookie: string }, on: Instance): Promise<Tab> {
-    const t = new Tab(who.cookie, designId);
+  async function tab(who: { cookie: string }, on: Instance): Promise<TestTab> {
+    const t = new TestTab(who.cookie, designId);
     tabs.push(t);
     await t.open(on.url);
     return t;
@@ -213,8 +113,8 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
 
   let ada: { id: string; cookie: string };
   let bob: { id: string; cookie: string };
-  let adaOnA: Tab;
-  let bobOnB: Tab;
+  let adaOnA: TestTab;
+  let bobOnB: TestTab;
 
   it('shows who is here, their cursors and selections, to people connected to the other instance', async () => {
     ada = await person('Ada');
@@ -314,7 +214,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     await until(() => left.includes(dave.id), 'Bob sees Dave leave', 3 * PRESENCE_SWEEP_MS);
     // Her tab reconnects to B and catches up from the version it last saw.
     const last = adaOnA.replica!;
-    const again = new Tab(ada.cookie, designId);
+    const again = new TestTab(ada.cookie, designId);
     tabs.push(again);
     again.replica = last;
     await again.open(b.url);

@@ -10,7 +10,7 @@ import { GUEST_COOKIE, GuestIdentities } from '../identity.ts';
 import { TestTab } from '../test-tab.ts';
 import { createTestDatabase, TEST_CLUSTER_PROVIDERS, TEST_PROVIDERS, type TestDatabase } from '../test-database.ts';
 import { DesignRoom } from '../rooms/design-room.ts';
-import type { InstanceMessage } from './cluster-instance.ts';
+import type { InstanceCommand, InstanceMessage } from './cluster-instance.ts';
 import { PRESENCE_SWEEP_MS } from './redis-cluster.ts';
 
 const INSTANCE = fileURLToPath(new URL('./cluster-instance.ts', import.meta.url));
@@ -49,7 +49,7 @@ async function ready(child: ChildProcess): Promise<{ port: number }> {
     child.once('message', (m) => resolve(m as InstanceMessage));
     child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
   });
-  if (msg.type !== 'ready') throw new Error(msg.message);
+  if (msg.type !== 'ready') throw new Error(msg.type === 'failed' ? msg.message : `unexpected ${msg.type}`);
   return msg;
 }
 
@@ -70,6 +70,8 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
   let a: Instance;
   let b: Instance;
   const workers: ChildProcess[] = [];
+  /** Instances started by one test only. */
+  const spares: ChildProcess[] = [];
   const identities = new GuestIdentities(SECRET);
   const tabs: TestTab[] = [];
 
@@ -93,7 +95,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
 
   afterAll(async () => {
     for (const t of tabs) t.close();
-    for (const child of [a?.child, b?.child, ...workers]) child?.kill('SIGKILL');
+    for (const child of [a?.child, b?.child, ...workers, ...spares]) child?.kill('SIGKILL');
     store?.close();
     await database?.dispose();
   });
@@ -230,6 +232,39 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     await until(() => again.replica!.version === stored.version && bobOnB.replica!.version === stored.version, 'both tabs are current');
     expect(again.replica!.state).toEqual(stored.state);
     expect(bobOnB.replica!.state).toEqual(stored.state);
+  }, 60_000);
+
+  it('an instance killed after storing an edit, before its ack: the author continues on B with the edit present once, never rolled back', async () => {
+    const c = await startInstance(database.url, process.env.TEST_REDIS_URL!);
+    spares.push(c.child);
+    const adaOnC = await tab(ada, c);
+    const op = mha('stored-then-crashed', 700);
+    const sent = adaOnC.replica!.edit(op);
+    if (!sent.ok) throw new Error(sent.message);
+    const armed = new Promise((resolve) => c.child.once('message', resolve));
+    c.child.send({ type: 'crash-after-storing', clientOpId: sent.clientOpId } satisfies InstanceCommand);
+    await armed;
+    adaOnC.socket.emit('op:submit', { clientOpId: sent.clientOpId, baseVersion: adaOnC.replica!.version, op }, () => {
+      throw new Error('the ack was to be lost');
+    });
+    await until(() => adaOnC.socket.disconnected, 'Ada’s tab notices that C is gone');
+
+    const again = new TestTab(ada.cookie, designId);
+    tabs.push(again);
+    again.replica = adaOnC.replica;
+    await again.open(b.url);
+    expect(again.confirmed).toEqual([sent.clientOpId]);
+    expect(again.rolledBack).toEqual([]);
+    expect(await again.resendUnconfirmed()).toEqual([]);
+    const log = await store.opsSince(designId, 0);
+    expect(log.filter((o) => o.op.type === 'addNode' && o.op.node.id === 'stored-then-crashed')).toHaveLength(1);
+    expect(log.map((o) => o.version)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+    const stored = (await store.get(designId))!;
+    expect(again.replica!.state).toEqual(stored.state);
+    // B had not heard of it (C died before announcing it): Bob gets it once C's op is read back on his instance.
+    expect((await again.edit(mha('after-crash', 800))).ok).toBe(true);
+    await until(() => bobOnB.replica!.state.doc.nodes.some((n) => n.id === 'after-crash'), 'Bob sees Ada’s next edit');
+    expect(bobOnB.replica!.state.doc.nodes.filter((n) => n.id === 'stored-then-crashed')).toHaveLength(1);
   }, 60_000);
 });
 

@@ -88,6 +88,20 @@ describe.each(TEST_PROVIDERS)('a resent edit is stored once (%s)', (provider) =>
     expect(behind.current).toEqual(room.current);
   });
 
+  it('an op another instance announced is known by its clientOpId: a resend reaching this one is answered from memory', async () => {
+    const accepted: AppliedOp[] = [];
+    const there = await store.get(designId).then(
+      (d) => new DesignRoom(designId, { state: d!.state, version: d!.version }, store, { applied: () => {}, diagnostics: () => {}, accepted: (m) => accepted.push(m) }, { shared: true }),
+    );
+    const here = await open();
+    await there.submit(ada, 'a1', mha('n1'));
+    expect(accepted.map((m) => m.clientOpId)).toEqual(['a1']);
+    await here.remoteApplied(accepted[0]);
+    expect(await here.submit(ada, 'a1', mha('n1'), undefined, true)).toEqual({ ok: true, clientOpId: 'a1', version: 1, op: mha('n1') });
+    expect(lookups).toBe(0);
+    expect(await versions()).toEqual([1]);
+  });
+
   it('nobody can claim someone else’s edit id', async () => {
     const room = await open();
     await room.submit(ada, 'a1', mha('n1'));

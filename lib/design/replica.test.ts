@@ -192,6 +192,37 @@ describe('DesignReplica', () => {
       expect(r.state.title).toBe('Theirs');
     });
 
+    it('after a snapshot that already holds it, a pending add-node is held, not rolled back, until its resend is answered', () => {
+      const r = new DesignReplica(start(), 0, 'a');
+      const sent = r.edit(addNode('mha'));
+      if (!sent.ok) throw new Error(sent.message);
+      const server = new Server();
+      server.submit(addNode('mha'));
+      server.submit({ type: 'renameDesign', title: 'Much later' });
+      // Too far behind for the ops: a snapshot, which has our node already.
+      expect(r.reset(server.state, 2)).toEqual([]);
+      expect(r.state).toEqual(server.state);
+      expect(r.unconfirmed.map((p) => p.clientOpId)).toEqual([sent.clientOpId]);
+      // Someone else's edit meanwhile does not roll it back either.
+      expect(r.remote(3, { type: 'renameDesign', title: 'Later still' })).toEqual([]);
+      // The resend is answered with the version it was stored as: nothing to apply, nothing rolled back.
+      expect(r.accepted(sent.clientOpId, 1)).toEqual([]);
+      expect(r.unconfirmed).toHaveLength(0);
+      expect(r.state.doc.nodes.map((n) => n.id)).toEqual(['mha']);
+    });
+
+    it('a held edit the server refuses on its resend is rolled back with the server’s reason', () => {
+      const server = new Server();
+      server.submit(addNode('mha'));
+      const r = new DesignReplica(server.state, 1, 'a');
+      const sent = r.edit(setHeads('mha', 2));
+      if (!sent.ok) throw new Error(sent.message);
+      expect(r.reset(start(), 40)).toEqual([]);
+      expect(r.refused(sent.clientOpId, "there is no node 'mha'")).toMatchObject([{ type: 'rolled-back', clientOpId: sent.clientOpId, message: "there is no node 'mha'" }]);
+      expect(r.unconfirmed).toHaveLength(0);
+      expect(r.state).toEqual(start());
+    });
+
     it('an ack for a version the replica already has (a snapshot brought it) drops the pending copy instead of reporting a gap', () => {
       const r = new DesignReplica(start(), 0, 'a');
       const sent = r.edit({ type: 'renameDesign', title: 'Mine' });

@@ -6,6 +6,11 @@ interface PendingOp {
   op: LoggedOp;
   /** Undo entries are made when an edit is confirmed, against the state it applied to. */
   kind: 'edit' | 'undo' | 'redo';
+  /**
+   * It no longer applied after a snapshot, which may already hold it (stored, its ack lost):
+   * not shown and not rolled back until the server answers its resend (stored already, or refused).
+   */
+  held?: boolean;
 }
 
 /** What a client must do after news from the server. */
@@ -143,19 +148,26 @@ export class DesignReplica {
     return [{ type: 'rolled-back', clientOpId, op: gone.op, message }, ...this.rebase()];
   }
 
-  /** A fresh copy of the whole state (joined, or too far behind); pending edits stay to be resent. */
+  /**
+   * A fresh copy of the whole state (joined, or too far behind); pending edits stay to be resent.
+   * One that no longer applies may be in the snapshot already: it is held for the server to judge.
+   */
   reset(state: DesignState, version: number): ReplicaEvent[] {
     this.confirmed = state;
     this.confirmedVersion = version;
-    return this.rebase();
+    return this.rebase(true);
   }
 
-  /** Re-applies pending edits on the confirmed state; those that no longer apply are rolled back. */
-  private rebase(): ReplicaEvent[] {
+  /** Re-applies pending edits on the confirmed state; those that no longer apply are rolled back (or held, after a reset). */
+  private rebase(afterReset = false): ReplicaEvent[] {
     const events: ReplicaEvent[] = [];
     let state = this.confirmed;
     this.pending = this.pending.filter((p) => {
       const result = applyLoggedOp(state, p.op);
+      if (!result.ok && (afterReset || p.held)) {
+        p.held = true;
+        return true;
+      }
       if (!result.ok) {
         events.push({ type: 'rolled-back', clientOpId: p.clientOpId, op: p.op, message: result.message });
         return false;

@@ -28,10 +28,10 @@ export class DesignHistory {
     return ops.reverse().map((o) => ({ version: o.version, op: o.op.type, author: o.author, createdAt: o.createdAt }));
   }
 
-  /** The op log itself after version `after`, oldest first, at most `limit` entries. */
-  async ops(id: string, after: number, limit: number, current: number): Promise<StoredOp[]> {
+  /** The op log itself after version `after`, oldest first, at most `limit` entries (without the authors' clientOpIds, which are theirs). */
+  async ops(id: string, after: number, limit: number, current: number): Promise<Array<Omit<StoredOp, 'clientOpId'>>> {
     if (after >= current) return [];
-    return this.store.opsSince(id, after, limit, current);
+    return (await this.store.opsSince(id, after, limit, current)).map(({ clientOpId: _, ...entry }) => entry);
   }
 
   /** The title and document at `version`; null when the design has no such version. */

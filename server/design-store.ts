@@ -18,6 +18,8 @@ export interface StoredOp {
   op: LoggedOp;
   author: { id: string; name: string };
   createdAt: string;
+  /** The id its author's client sent it under, when it was kept (not on older rows). */
+  clientOpId?: string;
 }
 
 /** Another writer took the version first: the caller reloads and tries again. */
@@ -26,6 +28,16 @@ export class VersionConflict extends Error {
     super(`design ${designId}: version ${version} was written by someone else`);
   }
 }
+
+/** An op under this (design, clientOpId) is stored already: the edit was resent, it is not stored twice. */
+export class DuplicateClientOp extends Error {
+  constructor(designId: string, readonly clientOpId: string) {
+    super(`design ${designId}: an op under client id ${clientOpId} is stored already`);
+  }
+}
+
+/** The unique index on (designId, clientOpId), as SQLite and PostgreSQL name it in their errors. */
+const CLIENT_OP_ID_INDEX = /DesignOp\.clientOpId|DesignOp_designId_clientOpId_key|`clientOpId`/;
 
 /** The stored snapshot cannot be read: reported, never silently replaced. */
 export class CorruptDesign extends Error {}
@@ -107,7 +119,8 @@ export class DesignStore {
   /**
    * Appends `op` as version `expectedVersion + 1` and stores the state it
    * produced, atomically. The unique (design, version) pair, not this
-   * process's memory, decides who wins when two writers race.
+   * process's memory, decides who wins when two writers race; the unique
+   * (design, clientOpId) pair keeps a resent edit from being stored twice.
    */
   async appendOp(
     id: string,
@@ -115,6 +128,7 @@ export class DesignStore {
     op: LoggedOp,
     next: DesignState,
     author: { id: string; name: string },
+    clientOpId?: string,
   ): Promise<{ version: number; createdAt: string }> {
     const version = expectedVersion + 1;
     const createdAt = new Date();
@@ -131,20 +145,23 @@ export class DesignStore {
             opJson: JSON.stringify(op),
             authorId: author.id,
             authorName: author.name,
+            clientOpId: clientOpId ?? null,
             title: next.title,
             snapshotJson: JSON.stringify(next.doc),
             at: createdAt,
           })
         : await this.db.$transaction([
-            this.db.$executeRaw`INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt")
-              SELECT ${opId}, ${id}, ${version}, ${JSON.stringify(op)}, ${author.id}, ${author.name}, ${createdAt}
+            this.db.$executeRaw`INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt", "clientOpId")
+              SELECT ${opId}, ${id}, ${version}, ${JSON.stringify(op)}, ${author.id}, ${author.name}, ${createdAt}, ${clientOpId ?? null}
               WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ${id} AND "version" = ${expectedVersion})`,
             this.db.$executeRaw`UPDATE "Design" SET "version" = ${version}, "title" = ${next.title},
               "snapshot" = ${JSON.stringify(next.doc)}, "updatedAt" = ${createdAt}
               WHERE "id" = ${id} AND "version" = ${expectedVersion}`,
           ]);
     } catch (err) {
-      if (/unique/i.test(String((err as Error).message))) throw new VersionConflict(id, version);
+      const message = String((err as Error).message);
+      if (clientOpId !== undefined && CLIENT_OP_ID_INDEX.test(message)) throw new DuplicateClientOp(id, clientOpId);
+      if (/unique/i.test(message)) throw new VersionConflict(id, version);
       throw err;
     }
     if (written[0] !== 1 || written[1] !== 1) throw new VersionConflict(id, version);
@@ -158,11 +175,22 @@ export class DesignStore {
       orderBy: { version: 'asc' },
       take: limit,
     });
-    return rows.map((r) => ({
-      version: r.version,
-      op: LoggedOp.parse(r.op),
-      author: { id: r.author, name: r.authorName },
-      createdAt: r.createdAt.toISOString(),
-    }));
+    return rows.map(storedOp);
   }
+
+  /** The op stored under `clientOpId` in this design, or null (read only when an edit is resent). */
+  async opByClientOpId(id: string, clientOpId: string): Promise<StoredOp | null> {
+    const row = await this.db.designOp.findUnique({ where: { designId_clientOpId: { designId: id, clientOpId } } });
+    return row && storedOp(row);
+  }
+}
+
+function storedOp(r: { version: number; op: unknown; author: string; authorName: string; createdAt: Date; clientOpId: string | null }): StoredOp {
+  return {
+    version: r.version,
+    op: LoggedOp.parse(r.op),
+    author: { id: r.author, name: r.authorName },
+    createdAt: r.createdAt.toISOString(),
+    ...(r.clientOpId === null ? {} : { clientOpId: r.clientOpId }),
+  };
 }

@@ -264,7 +264,7 @@ export class Realtime {
     if (!socket.data.limits.ops.take()) {
       return { ...refusal('rate-limited', 'Too many edits at once: slow down a little.'), clientOpId: msg.data.clientOpId };
     }
-    return room.submit(socket.data.person, msg.data.clientOpId, msg.data.op, socket.id);
+    return room.submit(socket.data.person, msg.data.clientOpId, msg.data.op, socket.id, msg.data.resent);
   }
 
   private cursor(socket: IoSocket, raw: unknown): void {

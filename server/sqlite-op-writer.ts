@@ -8,6 +8,7 @@ export interface OpRow {
   opJson: string;
   authorId: string;
   authorName: string;
+  clientOpId: string | null;
   title: string;
   snapshotJson: string;
   at: Date;
@@ -37,8 +38,8 @@ export class SqliteOpWriter {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     const insertOp = this.db.prepare(
-      `INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt")
-       SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ? AND "version" = ?)`,
+      `INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt", "clientOpId")
+       SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ? AND "version" = ?)`,
     );
     const updateDesign = this.db.prepare(
       `UPDATE "Design" SET "version" = ?, "title" = ?, "snapshot" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
@@ -47,7 +48,7 @@ export class SqliteOpWriter {
       const version = row.expectedVersion + 1;
       // Prisma's libsql adapter stores DateTime as ISO 8601 text with an explicit offset.
       const at = row.at.toISOString().replace('Z', '+00:00');
-      const inserted = insertOp.run(row.opId, row.designId, version, row.opJson, row.authorId, row.authorName, at, row.designId, row.expectedVersion);
+      const inserted = insertOp.run(row.opId, row.designId, version, row.opJson, row.authorId, row.authorName, at, row.clientOpId, row.designId, row.expectedVersion);
       const updated = updateDesign.run(version, row.title, row.snapshotJson, at, row.designId, row.expectedVersion);
       return [inserted.changes, updated.changes];
     });

@@ -139,4 +139,99 @@ describe('DesignReplica', () => {
     if (!redo || !redo.ok) throw new Error('no redo');
     expect(r.state.doc.comments[0]).toMatchObject({ author: 'Ada' });
   });
+
+  describe('an edit stored by the server whose ack was lost', () => {
+    it('is confirmed when it comes back from the history under its clientOpId: no rollback, nothing to resend', () => {
+      const server = new Server();
+      const r = new DesignReplica(server.state, 0, 'a');
+      const sent = r.edit(addNode('mha'));
+      if (!sent.ok) throw new Error(sent.message);
+      const stored = server.submit(addNode('mha'));
+      if (!stored.ok) throw new Error(stored.message);
+      // The ack never arrives; the catch-up after the reconnect carries the op with our id.
+      expect(r.remote(stored.version, addNode('mha'), sent.clientOpId)).toEqual([{ type: 'confirmed', clientOpId: sent.clientOpId, version: 1 }]);
+      expect(r.unconfirmed).toHaveLength(0);
+      expect(r.version).toBe(1);
+      expect(r.state).toEqual(server.state);
+    });
+
+    it('without the clientOpId the same op would be taken for someone else’s and our add rolled back (the defect)', () => {
+      const r = new DesignReplica(start(), 0, 'a');
+      const sent = r.edit(addNode('mha'));
+      if (!sent.ok) throw new Error(sent.message);
+      expect(r.remote(1, addNode('mha'))).toMatchObject([{ type: 'rolled-back', clientOpId: sent.clientOpId }]);
+    });
+
+    it('gets one undo entry, as an ack would have given it', () => {
+      const server = new Server();
+      server.submit(addNode('mha', 4));
+      const r = new DesignReplica(server.state, 1, 'a');
+      const sent = r.edit(setHeads('mha', 2));
+      if (!sent.ok) throw new Error(sent.message);
+      server.submit(setHeads('mha', 2));
+      r.remote(2, setHeads('mha', 2), sent.clientOpId);
+      expect(heads(r.state, 'mha')).toBe(2);
+      const undo = r.undo();
+      if (!undo || !undo.ok) throw new Error('nothing to undo');
+      expect(r.unconfirmed[0].op).toEqual({ type: 'setParams', id: 'mha', params: { heads: 4 } });
+      expect(heads(r.state, 'mha')).toBe(4);
+      expect(r.canUndo).toBe(false);
+    });
+
+    it('confirms only the edit it names; later pending edits stay on top, to be resent', () => {
+      const r = new DesignReplica(start(), 0, 'a');
+      const first = r.edit(addNode('one'));
+      const second = r.edit(setHeads('one', 2));
+      if (!first.ok || !second.ok) throw new Error('refused locally');
+      expect(r.remote(1, addNode('one'), first.clientOpId)).toEqual([{ type: 'confirmed', clientOpId: first.clientOpId, version: 1 }]);
+      expect(r.unconfirmed.map((p) => p.clientOpId)).toEqual([second.clientOpId]);
+      expect(heads(r.state, 'one')).toBe(2);
+      // Someone else's op under an id that is not ours changes nothing of the pending list.
+      r.remote(2, { type: 'renameDesign', title: 'Theirs' }, 'b-1');
+      expect(r.unconfirmed.map((p) => p.clientOpId)).toEqual([second.clientOpId]);
+      expect(r.state.title).toBe('Theirs');
+    });
+
+    it('after a snapshot that already holds it, a pending add-node is held, not rolled back, until its resend is answered', () => {
+      const r = new DesignReplica(start(), 0, 'a');
+      const sent = r.edit(addNode('mha'));
+      if (!sent.ok) throw new Error(sent.message);
+      const server = new Server();
+      server.submit(addNode('mha'));
+      server.submit({ type: 'renameDesign', title: 'Much later' });
+      // Too far behind for the ops: a snapshot, which has our node already.
+      expect(r.reset(server.state, 2)).toEqual([]);
+      expect(r.state).toEqual(server.state);
+      expect(r.unconfirmed.map((p) => p.clientOpId)).toEqual([sent.clientOpId]);
+      // Someone else's edit meanwhile does not roll it back either.
+      expect(r.remote(3, { type: 'renameDesign', title: 'Later still' })).toEqual([]);
+      // The resend is answered with the version it was stored as: nothing to apply, nothing rolled back.
+      expect(r.accepted(sent.clientOpId, 1)).toEqual([]);
+      expect(r.unconfirmed).toHaveLength(0);
+      expect(r.state.doc.nodes.map((n) => n.id)).toEqual(['mha']);
+    });
+
+    it('a held edit the server refuses on its resend is rolled back with the server’s reason', () => {
+      const server = new Server();
+      server.submit(addNode('mha'));
+      const r = new DesignReplica(server.state, 1, 'a');
+      const sent = r.edit(setHeads('mha', 2));
+      if (!sent.ok) throw new Error(sent.message);
+      expect(r.reset(start(), 40)).toEqual([]);
+      expect(r.refused(sent.clientOpId, "there is no node 'mha'")).toMatchObject([{ type: 'rolled-back', clientOpId: sent.clientOpId, message: "there is no node 'mha'" }]);
+      expect(r.unconfirmed).toHaveLength(0);
+      expect(r.state).toEqual(start());
+    });
+
+    it('an ack for a version the replica already has (a snapshot brought it) drops the pending copy instead of reporting a gap', () => {
+      const r = new DesignReplica(start(), 0, 'a');
+      const sent = r.edit({ type: 'renameDesign', title: 'Mine' });
+      if (!sent.ok) throw new Error(sent.message);
+      r.reset({ title: 'Mine', doc: emptyDesignDocument() }, 3);
+      expect(r.accepted(sent.clientOpId, 2)).toEqual([]);
+      expect(r.unconfirmed).toHaveLength(0);
+      expect(r.version).toBe(3);
+      expect(r.state.title).toBe('Mine');
+    });
+  });
 });

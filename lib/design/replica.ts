@@ -6,11 +6,18 @@ interface PendingOp {
   op: LoggedOp;
   /** Undo entries are made when an edit is confirmed, against the state it applied to. */
   kind: 'edit' | 'undo' | 'redo';
+  /**
+   * It no longer applied after a snapshot, which may already hold it (stored, its ack lost):
+   * not shown and not rolled back until the server answers its resend (stored already, or refused).
+   */
+  held?: boolean;
 }
 
 /** What a client must do after news from the server. */
 export type ReplicaEvent =
   | { type: 'rolled-back'; clientOpId: string; op: LoggedOp; message: string }
+  /** A pending edit of ours turned up in the history (its ack was lost): it is saved, as if acknowledged. */
+  | { type: 'confirmed'; clientOpId: string; version: number }
   | { type: 'gap'; expected: number; got: number };
 
 /**
@@ -86,8 +93,15 @@ export class DesignReplica {
     return { ok: true, clientOpId };
   }
 
-  /** Someone else's accepted edit, in version order. */
-  remote(version: number, op: LoggedOp): ReplicaEvent[] {
+  /**
+   * An accepted edit, in version order: someone else's, or one of ours whose ack never came
+   * (then `clientOpId` names it, and it is confirmed exactly as `accepted` would, never resent).
+   */
+  remote(version: number, op: LoggedOp, clientOpId?: string): ReplicaEvent[] {
+    if (clientOpId !== undefined && this.isPending(clientOpId)) {
+      const events = this.accepted(clientOpId, version, op);
+      return this.isPending(clientOpId) ? events : [{ type: 'confirmed', clientOpId, version }, ...events];
+    }
     if (version <= this.confirmedVersion) return []; // already have it (e.g. caught up twice)
     if (version !== this.confirmedVersion + 1) return [{ type: 'gap', expected: this.confirmedVersion + 1, got: version }];
     const result = applyLoggedOp(this.confirmed, op);
@@ -101,6 +115,12 @@ export class DesignReplica {
   accepted(clientOpId: string, version: number, stored?: LoggedOp): ReplicaEvent[] {
     const index = this.pending.findIndex((p) => p.clientOpId === clientOpId);
     if (index < 0) return [];
+    if (version <= this.confirmedVersion) {
+      // Already in the confirmed state (a snapshot brought it): only the pending copy goes. Its undo
+      // entry goes too, as the state it applied to is not known here.
+      this.pending.splice(index, 1);
+      return this.rebase();
+    }
     if (version !== this.confirmedVersion + 1) return [{ type: 'gap', expected: this.confirmedVersion + 1, got: version }];
     const [mine] = this.pending.splice(index, 1);
     const result = applyLoggedOp(this.confirmed, stored ?? mine.op);
@@ -116,6 +136,10 @@ export class DesignReplica {
     return events.concat(this.rebase());
   }
 
+  private isPending(clientOpId: string): boolean {
+    return this.pending.some((p) => p.clientOpId === clientOpId);
+  }
+
   /** The server refused our edit: it disappears from the screen, with the reason. */
   refused(clientOpId: string, message: string): ReplicaEvent[] {
     const index = this.pending.findIndex((p) => p.clientOpId === clientOpId);
@@ -124,19 +148,26 @@ export class DesignReplica {
     return [{ type: 'rolled-back', clientOpId, op: gone.op, message }, ...this.rebase()];
   }
 
-  /** A fresh copy of the whole state (joined, or too far behind); pending edits stay to be resent. */
+  /**
+   * A fresh copy of the whole state (joined, or too far behind); pending edits stay to be resent.
+   * One that no longer applies may be in the snapshot already: it is held for the server to judge.
+   */
   reset(state: DesignState, version: number): ReplicaEvent[] {
     this.confirmed = state;
     this.confirmedVersion = version;
-    return this.rebase();
+    return this.rebase(true);
   }
 
-  /** Re-applies pending edits on the confirmed state; those that no longer apply are rolled back. */
-  private rebase(): ReplicaEvent[] {
+  /** Re-applies pending edits on the confirmed state; those that no longer apply are rolled back (or held, after a reset). */
+  private rebase(afterReset = false): ReplicaEvent[] {
     const events: ReplicaEvent[] = [];
     let state = this.confirmed;
     this.pending = this.pending.filter((p) => {
       const result = applyLoggedOp(state, p.op);
+      if (!result.ok && (afterReset || p.held)) {
+        p.held = true;
+        return true;
+      }
       if (!result.ok) {
         events.push({ type: 'rolled-back', clientOpId: p.clientOpId, op: p.op, message: result.message });
         return false;

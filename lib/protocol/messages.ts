@@ -34,6 +34,8 @@ export const SubmitOp = z.strictObject({
   /** The version the client had applied when it made the edit (for logs and conflict reasons). */
   baseVersion: Version,
   op: z.unknown(),
+  /** Sent before without an answer (a reconnect): the server first looks for it among the stored ops. */
+  resent: z.boolean().optional(),
 });
 export type SubmitOp = z.infer<typeof SubmitOp>;
 
@@ -92,7 +94,10 @@ export interface AppliedOp {
   version: number;
   op: LoggedOp;
   author: Participant;
-  /** Set on the copy that reaches the author, so it can confirm its pending edit. */
+  /**
+   * The id the author's client sent it under: on the author's ack and on ops read from the history
+   * (catch-up, re-announced after a lost race), so an author whose ack was lost confirms its edit.
+   */
   clientOpId?: string;
 }
 

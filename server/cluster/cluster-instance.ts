@@ -19,7 +19,9 @@ import { Realtime } from '../realtime.ts';
 import { RunStore } from '../run-store.ts';
 import { RedisCluster } from './redis-cluster.ts';
 
-export type InstanceMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string };
+export type InstanceMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string } | { type: 'armed' };
+/** From the test: exit now, or die (SIGKILL) the moment the op sent under `clientOpId` is stored, before anyone hears of it. */
+export type InstanceCommand = { type: 'exit' } | { type: 'crash-after-storing'; clientOpId: string };
 
 async function main(): Promise<void> {
   const { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: secret } = process.env;
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
   const db = createDb(databaseUrl);
   const store = new DesignStore(db, { sqliteUrl: databaseUrl });
+  let crashAfter: string | null = null;
+  const append = store.appendOp.bind(store);
+  store.appendOp = async (...args) => {
+    const stored = await append(...args);
+    if (crashAfter !== null && args[5] === crashAfter) process.kill(process.pid, 'SIGKILL');
+    return stored;
+  };
   const jobs = await QueuedJobRunner.start({ redisUrl, log });
   const cluster = await RedisCluster.connect(redisUrl, log);
   const http = createServer();
@@ -51,7 +60,14 @@ async function main(): Promise<void> {
     await db.$disconnect();
     process.exit(0);
   };
-  process.on('message', (msg) => (msg as { type?: string }).type === 'exit' && void shutdown());
+  process.on('message', (raw) => {
+    const msg = raw as InstanceCommand;
+    if (msg.type === 'exit') void shutdown();
+    if (msg.type === 'crash-after-storing') {
+      crashAfter = msg.clientOpId;
+      process.send?.({ type: 'armed' } satisfies InstanceMessage);
+    }
+  });
   process.on('disconnect', () => void shutdown());
   process.send({ type: 'ready', port: (http.address() as AddressInfo).port } satisfies InstanceMessage);
 }

@@ -1,33 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type AppliedOp,
-  type ClientToServerEvents,
-  type CursorPosition,
-  type JobEventMessage,
-  type JoinAnswer,
-  type JobsSnapshot,
-  type Participant,
-  type PresenceState,
-  type ServerToClientEvents,
-  type StartJobAnswer,
-  type SubmitAnswer,
-} from '../../lib/protocol/messages.ts';
+import type { AppliedOp, JobEventMessage, Participant, StartJobAnswer } from '../../lib/protocol/messages.ts';
 import { applyLoggedOp, type LoggedOp } from '../../lib/design/design-state.ts';
-import { DesignReplica } from '../../lib/design/replica.ts';
 import { templateDocument } from '../../lib/design/index.ts';
 import { DesignAccess } from '../access/design-access.ts';
 import { DesignStore } from '../design-store.ts';
 import { GUEST_COOKIE, GuestIdentities } from '../identity.ts';
+import { TestTab } from '../test-tab.ts';
 import { createTestDatabase, TEST_CLUSTER_PROVIDERS, TEST_PROVIDERS, type TestDatabase } from '../test-database.ts';
 import { DesignRoom } from '../rooms/design-room.ts';
-import type { InstanceMessage } from './cluster-instance.ts';
+import type { InstanceCommand, InstanceMessage } from './cluster-instance.ts';
 import { PRESENCE_SWEEP_MS } from './redis-cluster.ts';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const INSTANCE = fileURLToPath(new URL('./cluster-instance.ts', import.meta.url));
 const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
 /** Short locks, so that a dead worker's job is noticed within the test. */
@@ -69,7 +54,7 @@ async function ready(child: ChildProcess): Promise<{ port: number }> {
     child.once('message', (m) => resolve(m as InstanceMessage));
     child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
   });
-  if (msg.type !== 'ready') throw new Error(msg.message);
+  if (msg.type !== 'ready') throw new Error(msg.type === 'failed' ? msg.message : `unexpected ${msg.type}`);
   return msg;
 }
 
@@ -80,95 +65,6 @@ const until = async (check: () => boolean, what: string, ms = 30_000) => {
     await new Promise((r) => setTimeout(r, 20));
   }
 };
-
-/**
- * A person's tab as the editor runs it (app/d/[id]/use-design-room.ts): a replica fed by the
- * room's broadcasts and its own acks, joining again (catch-up) whenever it sees a gap.
- */
-class Tab {
-  socket!: Client;
-  replica: DesignReplica | null = null;
-  /** clientOpId → the version the server acknowledged. */
-  readonly acked = new Map<string, number>();
-  readonly refused: string[] = [];
-  readonly cursors: CursorPosition[] = [];
-  readonly joined: PresenceState[] = [];
-  readonly jobEvents: JobEventMessage[] = [];
-  participants: PresenceState[] = [];
-  /** The jobs the last join listed. */
-  jobs: JobsSnapshot | null = null;
-  private joining: Promise<JoinAnswer> | null = null;
-
-  constructor(
-    private readonly cookie: string,
-    private readonly designId: string,
-  ) {}
-
-  async open(url: string): Promise<void> {
-    this.socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: this.cookie }, reconnection: false });
-    this.socket.on('op:applied', (m) => this.replica && this.handle(this.replica.remote(m.version, m.op)));
-    this.socket.on('presence:cursors', (m) => this.cursors.push(...m.cursors));
-    this.socket.on('presence:joined', (p) => this.joined.push(p));
-    this.socket.on('job:event', (e) => this.jobEvents.push(e));
-    const answer = await this.join();
-    if (!answer.ok) throw new Error(answer.message);
-  }
-
-  join(): Promise<JoinAnswer> {
-    this.joining ??= new Promise<JoinAnswer>((resolve) =>
-      this.socket.emit('design:join', { protocol: PROTOCOL_VERSION, designId: this.designId, sinceVersion: this.replica?.version }, resolve),
-    ).then((answer) => {
-      this.joining = null;
-      if (!answer.ok) return answer;
-      this.participants = answer.participants;
-      this.jobs = answer.jobs;
-      if (answer.catchUp.kind === 'snapshot') {
-        const state = { title: answer.catchUp.title, doc: answer.catchUp.doc };
-        if (this.replica) this.handle(this.replica.reset(state, answer.catchUp.version));
-        else this.replica = new DesignReplica(state, answer.catchUp.version, `${answer.you.id}-${this.socket.id}`);
-      } else if (this.replica) {
-        for (const applied of answer.catchUp.ops) this.handle(this.replica.remote(applied.version, applied.op));
-      }
-      return answer;
-    });
-    return this.joining;
-  }
-
-  private handle(events: ReturnType<DesignReplica['remote']>): void {
-    if (events.some((e) => e.type === 'gap')) void this.join();
-  }
-
-  /** Edits through the replica and waits for the server's answer. */
-  edit(op: LoggedOp): Promise<SubmitAnswer> {
-    const local = this.replica!.edit(op);
-    if (!local.ok) throw new Error(local.message);
-    return this.send(local.clientOpId, op);
-  }
-
-  /** After a reconnect: edits sent but never answered go out again, in order (as the editor does). */
-  resendUnconfirmed(): Promise<SubmitAnswer[]> {
-    return Promise.all(this.replica!.unconfirmed.map((p) => this.send(p.clientOpId, p.op)));
-  }
-
-  private send(clientOpId: string, op: LoggedOp): Promise<SubmitAnswer> {
-    return new Promise<SubmitAnswer>((resolve) =>
-      this.socket.emit('op:submit', { clientOpId, baseVersion: this.replica!.version, op }, (answer: SubmitAnswer) => {
-        if (answer.ok) {
-          this.acked.set(clientOpId, answer.version);
-          this.handle(this.replica!.accepted(clientOpId, answer.version, answer.op));
-        } else {
-          this.refused.push(answer.message);
-          this.handle(this.replica!.refused(clientOpId, answer.message));
-        }
-        resolve(answer);
-      }),
-    );
-  }
-
-  close(): void {
-    this.socket?.disconnect();
-  }
-}
 
 const mha = (id: string, x: number): LoggedOp => ({ type: 'addNode', node: { id, type: 'multi-head-attention', params: {}, position: { x, y: 400 } } }) as LoggedOp;
 
@@ -182,7 +78,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
   /** Instances started by one test (and killed by it). */
   const others: ChildProcess[] = [];
   const identities = new GuestIdentities(SECRET);
-  const tabs: Tab[] = [];
+  const tabs: TestTab[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
@@ -215,8 +111,8 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     return { id: guest.id, cookie: `${GUEST_COOKIE}=${identities.encode(guest)}` };
   }
 
-  async function tab(who: { cookie: string }, on: Instance): Promise<Tab> {
-    const t = new Tab(who.cookie, designId);
+  async function tab(who: { cookie: string }, on: Instance): Promise<TestTab> {
+    const t = new TestTab(who.cookie, designId);
     tabs.push(t);
     await t.open(on.url);
     return t;
@@ -224,8 +120,8 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
 
   let ada: { id: string; cookie: string };
   let bob: { id: string; cookie: string };
-  let adaOnA: Tab;
-  let bobOnB: Tab;
+  let adaOnA: TestTab;
+  let bobOnB: TestTab;
 
   it('shows who is here, their cursors and selections, to people connected to the other instance', async () => {
     ada = await person('Ada');
@@ -279,7 +175,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     let c: Instance;
     let running = '';
     let queued = '';
-    const ofJob = (t: Tab, jobId: string) => t.jobEvents.filter((e) => e.job.id === jobId);
+    const ofJob = (t: TestTab, jobId: string) => t.jobEvents.filter((e) => e.job.id === jobId);
     const progressSteps = (events: JobEventMessage[]) => events.flatMap((e) => (e.type === 'progress' ? [(e.progress as { step: number }).step] : []));
     let heardBeforeDeath = 0;
 
@@ -388,7 +284,7 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     await until(() => left.includes(dave.id), 'Bob sees Dave leave', 3 * PRESENCE_SWEEP_MS);
     // Her tab reconnects to B and catches up from the version it last saw.
     const last = adaOnA.replica!;
-    const again = new Tab(ada.cookie, designId);
+    const again = new TestTab(ada.cookie, designId);
     tabs.push(again);
     again.replica = last;
     await again.open(b.url);
@@ -404,6 +300,39 @@ describe.each(TEST_CLUSTER_PROVIDERS)('two server instances on one %s database a
     await until(() => again.replica!.version === stored.version && bobOnB.replica!.version === stored.version, 'both tabs are current');
     expect(again.replica!.state).toEqual(stored.state);
     expect(bobOnB.replica!.state).toEqual(stored.state);
+  }, 60_000);
+
+  it('an instance killed after storing an edit, before its ack: the author continues on B with the edit present once, never rolled back', async () => {
+    const c = await startInstance(database.url, process.env.TEST_REDIS_URL!);
+    others.push(c.child);
+    const adaOnC = await tab(ada, c);
+    const op = mha('stored-then-crashed', 700);
+    const sent = adaOnC.replica!.edit(op);
+    if (!sent.ok) throw new Error(sent.message);
+    const armed = new Promise((resolve) => c.child.once('message', resolve));
+    c.child.send({ type: 'crash-after-storing', clientOpId: sent.clientOpId } satisfies InstanceCommand);
+    await armed;
+    adaOnC.socket.emit('op:submit', { clientOpId: sent.clientOpId, baseVersion: adaOnC.replica!.version, op }, () => {
+      throw new Error('the ack was to be lost');
+    });
+    await until(() => adaOnC.socket.disconnected, 'Ada’s tab notices that C is gone');
+
+    const again = new TestTab(ada.cookie, designId);
+    tabs.push(again);
+    again.replica = adaOnC.replica;
+    await again.open(b.url);
+    expect(again.confirmed).toEqual([sent.clientOpId]);
+    expect(again.rolledBack).toEqual([]);
+    expect(await again.resendUnconfirmed()).toEqual([]);
+    const log = await store.opsSince(designId, 0);
+    expect(log.filter((o) => o.op.type === 'addNode' && o.op.node.id === 'stored-then-crashed')).toHaveLength(1);
+    expect(log.map((o) => o.version)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+    const stored = (await store.get(designId))!;
+    expect(again.replica!.state).toEqual(stored.state);
+    // B had not heard of it (C died before announcing it): Bob gets it once C's op is read back on his instance.
+    expect((await again.edit(mha('after-crash', 800))).ok).toBe(true);
+    await until(() => bobOnB.replica!.state.doc.nodes.some((n) => n.id === 'after-crash'), 'Bob sees Ada’s next edit');
+    expect(bobOnB.replica!.state.doc.nodes.filter((n) => n.id === 'stored-then-crashed')).toHaveLength(1);
   }, 60_000);
 });
 

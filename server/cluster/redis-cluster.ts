@@ -17,6 +17,7 @@ const RemoteOp = z.object({
   version: z.int().min(1),
   op: z.unknown(),
   author: z.object({ id: z.string(), name: z.string() }),
+  clientOpId: z.string().min(1).max(64).optional(),
 });
 
 /** What the cluster needs to read from a connection's socket.data (local or on another instance). */
@@ -106,8 +107,8 @@ export class RedisCluster {
 
   /** Tells the other instances of an op this one accepted (after it is stored and broadcast). */
   announce(msg: AppliedOp): void {
-    const { designId, version, op, author } = msg;
-    if (!this.closing) this.io?.serverSideEmit(OP_EVENT, { designId, version, op, author: { id: author.id, name: author.name } });
+    const { designId, version, op, author, clientOpId } = msg;
+    if (!this.closing) this.io?.serverSideEmit(OP_EVENT, { designId, version, op, author: { id: author.id, name: author.name }, clientOpId });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { authorCommentOp, RemovedComments } from '../../lib/design/comment-authorship.ts';
-import { applyLoggedOp, parseLoggedOp, type DesignState } from '../../lib/design/design-state.ts';
+import { applyLoggedOp, parseLoggedOp, type DesignState, type LoggedOp } from '../../lib/design/design-state.ts';
 import { validateDesign } from '../../lib/design/validate.ts';
 import { participantColour } from '../../lib/protocol/participant.ts';
 import type {
@@ -10,13 +10,22 @@ import type {
   PresenceState,
   SubmitAnswer,
 } from '../../lib/protocol/messages.ts';
-import { VersionConflict, type DesignStore } from '../design-store.ts';
+import { DuplicateClientOp, VersionConflict, type DesignStore } from '../design-store.ts';
 
 /** A reconnecting client further behind than this gets a snapshot instead of the ops. */
 export const MAX_CATCH_UP_OPS = 500;
 const CONFLICT_RETRIES = 3;
 /** With several instances writing one design, losing a race is ordinary, not a sign of trouble. */
 const SHARED_CONFLICT_RETRIES = 10;
+/** Ops a room remembers by clientOpId, so that an edit resent soon after needs no database read. */
+const RECENT_CLIENT_OPS = 1000;
+
+/** An op as stored under the clientOpId its author sent it with. */
+interface KnownOp {
+  version: number;
+  op: LoggedOp;
+  authorId: string;
+}
 
 /** Where a room's news goes (socket.io in the server, arrays in tests). */
 export interface RoomSink {
@@ -54,6 +63,8 @@ export class DesignRoom {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly people = new Map<string, PresenceState & { connections: number }>();
   private readonly removedComments = new RemovedComments();
+  /** clientOpId → the op stored under it, the most recent ones (insertion order, oldest first). */
+  private readonly recent = new Map<string, KnownOp>();
 
   constructor(
     readonly designId: string,
@@ -75,16 +86,25 @@ export class DesignRoom {
     return this.lastDiagnostics;
   }
 
-  /** Checks, stores and announces one edit; the answer goes back to its author. */
-  submit(author: Participant, clientOpId: string, rawOp: unknown, origin?: string): Promise<SubmitAnswer> {
-    const run = this.queue.then(() => this.submitNow(author, clientOpId, rawOp, origin));
+  /**
+   * Checks, stores and announces one edit; the answer goes back to its author. A `resent` edit
+   * (its author never heard back) that is stored already is answered with its version instead.
+   */
+  submit(author: Participant, clientOpId: string, rawOp: unknown, origin?: string, resent = false): Promise<SubmitAnswer> {
+    const run = this.queue.then(() => this.submitNow(author, clientOpId, rawOp, origin, resent));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async submitNow(author: Participant, clientOpId: string, rawOp: unknown, origin?: string): Promise<SubmitAnswer> {
+  private async submitNow(author: Participant, clientOpId: string, rawOp: unknown, origin: string | undefined, resent: boolean): Promise<SubmitAnswer> {
     const parsed = parseLoggedOp(rawOp);
     if (!parsed.ok) return { ok: false, code: 'refused-op', reason: parsed.code, message: parsed.message, clientOpId };
+    // Only a resend is looked up, so that ordinary edits pay nothing; the unique (design,
+    // clientOpId) in the database catches the rest.
+    if (resent) {
+      const known = await this.storedUnder(clientOpId);
+      if (known) return answerStored(author, clientOpId, known);
+    }
     const now = new Date().toISOString();
     for (let attempt = 0; ; attempt++) {
       // Who wrote a comment, and when, is the server's to say (checked again after a reload).
@@ -94,10 +114,11 @@ export class DesignRoom {
       const result = applyLoggedOp(this.state, op);
       if (!result.ok) return { ok: false, code: 'refused-op', reason: result.code, message: result.message, clientOpId };
       try {
-        const { version } = await this.store.appendOp(this.designId, this.version, op, result.state, author);
+        const { version } = await this.store.appendOp(this.designId, this.version, op, result.state, author, clientOpId);
         this.removedComments.note(this.state.doc, op);
         this.state = result.state;
         this.version = version;
+        this.remember(clientOpId, { version, op, authorId: author.id });
         const applied = { designId: this.designId, version, op, author: strip(author), clientOpId };
         this.sink.applied(applied, origin);
         this.sink.accepted?.(applied);
@@ -106,6 +127,11 @@ export class DesignRoom {
         // The author's copy applies the op as stored, when the server filled some of it in.
         return op === parsed.op ? { ok: true, clientOpId, version } : { ok: true, clientOpId, version, op };
       } catch (err) {
+        if (err instanceof DuplicateClientOp) {
+          const known = await this.storedUnder(clientOpId);
+          if (known) return answerStored(author, clientOpId, known);
+          throw err;
+        }
         if (!(err instanceof VersionConflict) || attempt >= (this.options.shared ? SHARED_CONFLICT_RETRIES : CONFLICT_RETRIES)) {
           if (err instanceof VersionConflict) {
             return { ok: false, code: 'conflict', message: 'The design is busy: your edit was not saved, try again.', clientOpId };
@@ -113,6 +139,9 @@ export class DesignRoom {
           throw err;
         }
         await this.reload();
+        // What was missed may hold this very edit, stored by another instance it reached first.
+        const known = this.recent.get(clientOpId);
+        if (known) return answerStored(author, clientOpId, known);
       }
     }
   }
@@ -123,7 +152,7 @@ export class DesignRoom {
    * announcement lost or overtaken) is read from the database instead, so no op is missed
    * or applied twice.
    */
-  remoteApplied(msg: { version: number; op: unknown; author: { id: string; name: string } }): Promise<void> {
+  remoteApplied(msg: { version: number; op: unknown; author: { id: string; name: string }; clientOpId?: string }): Promise<void> {
     const run = this.queue.then(async () => {
       if (msg.version <= this.version) return;
       if (msg.version === this.version + 1) {
@@ -133,6 +162,7 @@ export class DesignRoom {
           this.removedComments.note(this.state.doc, parsed.op);
           this.state = result.state;
           this.version = msg.version;
+          this.remember(msg.clientOpId, { version: msg.version, op: parsed.op, authorId: msg.author.id });
           this.lastDiagnostics = this.diagnose();
           return;
         }
@@ -156,8 +186,10 @@ export class DesignRoom {
       this.removedComments.note(this.state.doc, entry.op);
       this.state = result.state;
       this.version = entry.version;
+      this.remember(entry.clientOpId, { version: entry.version, op: entry.op, authorId: entry.author.id });
       if (announce) {
-        const msg = { designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author) };
+        // With the author's clientOpId: an author whose ack was lost recognises its own edit.
+        const msg = { designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author), ...withClientOpId(entry) };
         if (this.sink.caughtUp) this.sink.caughtUp(msg);
         else this.sink.applied(msg);
       }
@@ -185,8 +217,22 @@ export class DesignRoom {
       fromVersion: since,
       ops: ops
         .filter((o) => o.version <= this.version)
-        .map((o) => ({ designId: this.designId, version: o.version, op: o.op, author: withColour(o.author) })),
+        .map((o) => ({ designId: this.designId, version: o.version, op: o.op, author: withColour(o.author), ...withClientOpId(o) })),
     };
+  }
+
+  /** The op stored under `clientOpId`: from memory when recent, else from the database. */
+  private async storedUnder(clientOpId: string): Promise<KnownOp | null> {
+    const recent = this.recent.get(clientOpId);
+    if (recent) return recent;
+    const stored = await this.store.opByClientOpId(this.designId, clientOpId);
+    return stored && { version: stored.version, op: stored.op, authorId: stored.author.id };
+  }
+
+  private remember(clientOpId: string | undefined, known: KnownOp): void {
+    if (clientOpId === undefined) return;
+    this.recent.set(clientOpId, known);
+    if (this.recent.size > RECENT_CLIENT_OPS) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /** Someone opened the design (a person may have several tabs). Returns true on their first. */
@@ -235,6 +281,18 @@ export class DesignRoom {
 
 function strip(p: Participant): Participant {
   return { id: p.id, name: p.name, colour: p.colour };
+}
+
+/** A resent edit that is stored already: its version (and the op as stored), not a second copy. */
+function answerStored(author: Participant, clientOpId: string, known: KnownOp): SubmitAnswer {
+  if (known.authorId !== author.id) {
+    return { ok: false, code: 'bad-message', message: 'This edit id belongs to someone else’s edit: reload the page.', clientOpId };
+  }
+  return { ok: true, clientOpId, version: known.version, op: known.op };
+}
+
+function withClientOpId(o: { clientOpId?: string }): { clientOpId?: string } {
+  return o.clientOpId === undefined ? {} : { clientOpId: o.clientOpId };
 }
 
 function withColour(author: { id: string; name: string }): Participant {

@@ -93,6 +93,11 @@ export function useDesignRoom(designId: string, initialTitle: string) {
     const handle = (events: ReplicaEvent[]) => {
       for (const e of events) {
         if (e.type === 'gap') join();
+        // Saved before the connection dropped: its ack was lost, the history told us instead.
+        if (e.type === 'confirmed') {
+          waiting.current.get(e.clientOpId)?.({ ok: true });
+          waiting.current.delete(e.clientOpId);
+        }
         if (e.type === 'rolled-back') {
           setProblem(`Your edit was undone: ${e.message}`);
           waiting.current.get(e.clientOpId)?.({ ok: false, message: e.message });
@@ -102,10 +107,10 @@ export function useDesignRoom(designId: string, initialTitle: string) {
       show();
     };
 
-    const send = (clientOpId: string, op: LoggedOp) => {
+    const send = (clientOpId: string, op: LoggedOp, resent = false) => {
       const r = replica.current;
       if (!r) return;
-      socket.emit('op:submit', { clientOpId, baseVersion: r.version, op }, (answer: SubmitAnswer) => {
+      socket.emit('op:submit', { clientOpId, baseVersion: r.version, op, ...(resent && { resent }) }, (answer: SubmitAnswer) => {
         const events = answer.ok ? r.accepted(clientOpId, answer.version, answer.op) : r.refused(clientOpId, answer.message);
         waiting.current.get(clientOpId)?.(answer.ok ? { ok: true } : { ok: false, message: answer.message });
         waiting.current.delete(clientOpId);
@@ -134,7 +139,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
           if (replica.current) events.push(...replica.current.reset(state, answer.catchUp.version));
           else replica.current = new DesignReplica(state, answer.catchUp.version, answer.you.id + '-' + socket.id);
         } else if (replica.current) {
-          for (const applied of answer.catchUp.ops) events.push(...replica.current.remote(applied.version, applied.op));
+          for (const applied of answer.catchUp.ops) events.push(...replica.current.remote(applied.version, applied.op, applied.clientOpId));
         }
         youRef.current = answer.you.id;
         setYou(answer.you);
@@ -147,8 +152,9 @@ export function useDesignRoom(designId: string, initialTitle: string) {
         setStatus('connected');
         setProblem(null);
         handle(events);
-        // Edits made while offline go out again, in order.
-        for (const pending of replica.current?.unconfirmed ?? []) send(pending.clientOpId, pending.op);
+        // Edits made while offline go out again, in order, marked as resent: one that was stored
+        // (and not in the catch-up) is answered with its version rather than stored twice.
+        for (const pending of replica.current?.unconfirmed ?? []) send(pending.clientOpId, pending.op, true);
       });
     };
 
@@ -169,7 +175,7 @@ export function useDesignRoom(designId: string, initialTitle: string) {
       setProblem('You no longer have access to this design.');
       socket.disconnect();
     });
-    socket.on('op:applied', (msg) => replica.current && handle(replica.current.remote(msg.version, msg.op)));
+    socket.on('op:applied', (msg) => replica.current && handle(replica.current.remote(msg.version, msg.op, msg.clientOpId)));
     socket.on('design:diagnostics', (msg) => setDiagnostics((old) => (old && old.version > msg.version ? old : msg)));
     socket.on('presence:joined', (p) => setParticipants((list) => [...list.filter((x) => x.id !== p.id), p]));
     socket.on('presence:left', ({ id }) => {

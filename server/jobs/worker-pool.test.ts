@@ -47,12 +47,13 @@ describe('WorkerPool scheduling', () => {
   it('starts threads beyond the warm ones when jobs need them, so the job of every design runs at once', async () => {
     const { pool, events } = await startPool({ workers: 4, warmWorkers: 1 });
     expect(pool.threadsStarted).toBe(1);
-    for (const design of ['A', 'B', 'C']) await pool.submit(job(design, design, 'sleep', { ms: 1500 }));
+    // Jobs that run until cancelled: however slowly threads start, all three must be running at once.
+    for (const design of ['A', 'B', 'C']) await pool.submit(job(design, design, 'busy', { ms: 60_000 }));
     expect(pool.threadsStarted).toBe(3);
-    // All three run together (none is queued behind another design's job), then end.
+    // All three run together (none is queued behind another design's job), then end when cancelled.
     for (const design of ['A', 'B', 'C']) await events.next((e) => e.job.id === design && e.type === 'started');
-    expect(events.events.filter((e) => e.type === 'started' || e.type === 'result').map((e) => e.type).slice(0, 3)).toEqual(['started', 'started', 'started']);
-    for (const design of ['A', 'B', 'C']) expect(await events.ended(design)).toMatchObject({ type: 'result' });
+    for (const design of ['A', 'B', 'C']) expect(await pool.cancel(design, 'grace')).toBe(true);
+    for (const design of ['A', 'B', 'C']) expect(await events.ended(design)).toMatchObject({ type: 'cancelled' });
     expect(events.events.some((e) => e.type === 'queued')).toBe(false);
     // The fourth slot was never needed, so its thread never started.
     expect(pool.threadsStarted).toBe(3);
@@ -83,15 +84,18 @@ describe('WorkerPool scheduling', () => {
 
   it('streams progress in order, throttled, and ends with the result', async () => {
     const { pool, events } = await startPool({ progressIntervalMs: 50 });
+    const submitted = performance.now();
     await pool.submit(job('c1', 'A', 'count-with-progress', { steps: 40, stepMs: 10 }));
     expect(await events.ended('c1')).toMatchObject({ type: 'result', result: { counted: 40 } });
+    const ranMs = performance.now() - submitted; // at least 400 ms, longer on a busy machine
 
     const kinds = events.of('c1');
     expect(kinds[0]).toBe('started');
     expect(kinds.at(-1)).toBe('result');
     const steps = events.events.flatMap((e) => (e.type === 'progress' ? [(e.progress as { step: number }).step] : []));
     expect(steps.length).toBeGreaterThan(2);
-    expect(steps.length).toBeLessThanOrEqual(12); // 400 ms at one per 50 ms, plus the first and the last
+    expect(steps.length).toBeLessThan(40); // not one per step: at most one per 50 ms, plus the first and the last
+    expect(steps.length).toBeLessThanOrEqual(Math.ceil(ranMs / 50) + 2);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(steps.at(-1)).toBe(40); // the final step is flushed before the result
     expect((await pool.jobsOf('A')).length).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradCheck, linear, matmul, randn, Rng, tensor } from '../index.ts';
+import { add, gradCheck, linear, matmul, randn, Rng, sum, tensor, type Tensor } from '../index.ts';
 
 const rng = new Rng(17);
 const leaf = (shape: number[]) => randn(shape, rng, { requiresGrad: true });
@@ -79,5 +79,31 @@ describe('linear', () => {
     expect(gradCheck((x, w, b) => linear(x, w, b), [leaf([2, 3, 4]), leaf([5, 4]), leaf([5])]).mismatches).toEqual([]);
     expect(gradCheck((x, w) => linear(x, w), [leaf([3, 4]), leaf([2, 4])]).mismatches).toEqual([]);
     expect(gradCheck((x, w, b) => linear(x, w, b), [leaf([4]), leaf([3, 4]), leaf([3])]).mismatches).toEqual([]);
+  });
+});
+
+describe('gradient buffers shared by several products', () => {
+  // The first product into a fresh gradient buffer overwrites it; every later one must add.
+  it('adds every use of a tensor: both operands of one product, two products, two linears of one input', () => {
+    const a = leaf([3, 3]);
+    expect(gradCheck((x) => matmul(x, x), [a]).mismatches).toEqual([]);
+    expect(gradCheck((x, y) => add(matmul(x, y), matmul(y, x)), [leaf([2, 3, 3]), leaf([2, 3, 3])]).mismatches).toEqual([]);
+    expect(gradCheck((x, w, v) => add(linear(x, w), linear(x, v)), [leaf([4, 3]), leaf([5, 3]), leaf([5, 3])]).mismatches).toEqual([]);
+    expect(gradCheck((x, w) => add(linear(x, w), linear(w, x)), [leaf([3, 3]), leaf([3, 3])]).mismatches).toEqual([]);
+  });
+
+  it('adds a second backward pass into the leaves\' gradients instead of overwriting them', () => {
+    const x = leaf([4, 3]);
+    const w = leaf([2, 3]);
+    const b = leaf([3, 4]);
+    const loss = (): Tensor => add(sum(linear(x, w)), sum(matmul(x, b)));
+    loss().backward();
+    const once = [x, w, b].map((t) => (t.grad as Tensor).toArray());
+    loss().backward();
+    const twice = [x, w, b].map((t) => (t.grad as Tensor).toArray());
+    for (const [i, g] of once.entries()) {
+      expect(twice[i].length).toBe(g.length);
+      for (const [j, v] of g.entries()) expect(twice[i][j]).toBeCloseTo(2 * v, 5);
+    }
   });
 });

@@ -77,8 +77,23 @@ function packA(a: usize, transA: bool, m: i32, k: i32, i0: i32, mc: i32, p0: i32
     const rows = min(MR, mc - r0);
     let s = a + <usize>(i0 + r0) * rowB + <usize>p0 * colB;
     if (rows == MR && transA) {
+      // Four consecutive rows of one k step are one 16-byte run.
       for (let p: i32 = 0; p < kc; p++) {
         v128.store(d, v128.load(s));
+        d += stepB;
+        s += colB;
+      }
+    } else if (rows == MR) {
+      // Four rows read side by side, one float of each per k step.
+      for (let p: i32 = 0; p < kc; p++) {
+        const x0 = load<f32>(s);
+        const x1 = load<f32>(s + rowB);
+        const x2 = load<f32>(s + 2 * rowB);
+        const x3 = load<f32>(s + 3 * rowB);
+        store<f32>(d, x0);
+        store<f32>(d, x1, 4);
+        store<f32>(d, x2, 8);
+        store<f32>(d, x3, 12);
         d += stepB;
         s += colB;
       }

@@ -70,6 +70,18 @@ describe('linear', () => {
     expect(linear(tensor([1, 2], [2]), w).shape).toEqual([3]);
   });
 
+  it('adds the bias to every row, for row counts that are not powers of two', () => {
+    for (const rows of [1, 2, 3, 5, 7, 12, 33]) {
+      const x = randn([rows, 3], rng);
+      const w = randn([4, 3], rng);
+      const b = randn([4], rng);
+      const withBias = linear(x, w, b).toArray();
+      const expected = add(linear(x, w), b).toArray();
+      expect(withBias.length).toBe(rows * 4);
+      for (const [i, v] of expected.entries()) expect(withBias[i]).toBeCloseTo(v, 5);
+    }
+  });
+
   it('reports shape mismatches', () => {
     expect(() => linear(randn([2, 3], rng), randn([5, 4], rng))).toThrow('linear: input [2,3] does not end in in_features 4 of weight [5,4]');
     expect(() => linear(randn([2, 4], rng), randn([5, 4], rng), randn([4], rng))).toThrow(/bias \[4\] does not match out_features 5/);

@@ -147,9 +147,10 @@ export function linear(xIn: Tensor, weight: Tensor, bias?: Tensor | null): Tenso
   const xd = x.data as Float32Array;
   const wd = weight.data as Float32Array;
   const od = new Float32Array(rows * outF);
-  if (bias) {
-    const bd = bias.data as Float32Array;
-    for (let r = 0; r < rows; r++) od.set(bd, r * outF);
+  if (bias && rows > 0) {
+    // Every row starts as the bias: one row, then copies doubling the filled part (log₂ rows calls, not rows).
+    od.set(bias.data as Float32Array, 0);
+    for (let filled = outF; filled < od.length; filled *= 2) od.copyWithin(filled, 0, Math.min(filled, od.length - filled));
   }
   kernels().matmul({ a: xd, aOffset: 0, b: wd, bOffset: 0, out: od, outOffset: 0, m: rows, k: inF, n: outF, transA: false, transB: true, accumulate: bias != null });
   const out = new Tensor(od, [...x.shape.slice(0, -1), outF]);

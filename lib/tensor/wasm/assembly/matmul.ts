@@ -1,11 +1,14 @@
 // AssemblyScript (compiled by server/kernels/build-wasm-kernels.ts, not by tsc).
 // float32 matmul with SIMD128, GotoBLAS/BLIS layout: per 256-deep k slice, B is
 // packed into zero-padded 8-column panels and A, per block of MC rows, into
-// zero-padded 4-row panels (k-major, 4 floats per k step). The 4×8 micro-kernel
-// keeps its block in eight f32x4 accumulators fed by v128.load of the B panel and
-// v128.load32_splat of the A panel, every load at an immediate offset from two
-// pointers (no per-step address arithmetic). Packing makes transposed operands
-// cost only the copy. Larger tiles and k unrolling measured slower (V8 spills).
+// zero-padded 4-row panels (k-major, 4 floats per k step), so transposed
+// operands cost only the copy and edge tiles run the same micro-kernel. The 4×8
+// micro-kernel keeps its block in eight f32x4 accumulators fed by v128.load of
+// the B panel and v128.load32_splat of the A panel, at immediate offsets from two
+// pointers. Without FMA it is bound by the multiply and add ports (16 ops per k
+// step), so it is built twice: plain SIMD128, and with relaxed SIMD, where madd()
+// is one fused multiply-add (see build-wasm-kernels.ts and load-kernels.ts).
+// Larger tiles spill in V8 (a 6×8 FMA tile measured slower: V8 hoists the splats).
 // All pointers are byte offsets into this module's memory, managed by the caller.
 
 const NR: i32 = 8;

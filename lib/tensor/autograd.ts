@@ -54,6 +54,15 @@ function checkNotFreed(t: Tensor): void {
 }
 
 /**
+ * True when `t` already has a gradient buffer for this pass, so an op must add
+ * into it; false when gradBuffer(t) would make a fresh zero one, which an op may
+ * then overwrite instead (a kernel skips reading the zeros back).
+ */
+export function hasGradBuffer(t: Tensor): boolean {
+  return t.gradFn === null ? t.grad !== null : t.pendingGrad !== null;
+}
+
+/**
  * The gradient buffer of `t` for this pass, zero-initialised on first use;
  * ops add their contribution into it. For a leaf this is `t.grad.data`.
  */

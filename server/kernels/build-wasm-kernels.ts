@@ -1,6 +1,8 @@
 /**
  * Compiles the AssemblyScript kernels (lib/tensor/wasm/assembly/) to
- * server/generated/kernels.wasm. The binary is built, not committed: `npm install`
+ * server/generated/kernels.wasm (SIMD128) and kernels-relaxed.wasm (the same
+ * sources with relaxed SIMD enabled: matmul's multiply-adds become fused where
+ * the CPU has FMA; load-kernels.ts uses it when the engine accepts it). The binary is built, not committed: `npm install`
  * (our `prepare` script), `npm run setup` and `npm run build` run this, and it
  * skips the compile when the sources have not changed since the last build (a
  * stamp holds their hash). `--force` always compiles.
@@ -9,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sourceFingerprint } from '../source-fingerprint.ts';
-import { WASM_KERNELS_FILE } from './wasm-kernels-file.ts';
+import { relaxedKernelsFile, WASM_KERNELS_FILE } from './wasm-kernels-file.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const WASM_SOURCE_DIR = path.join('lib', 'tensor', 'wasm', 'assembly');
@@ -23,9 +25,15 @@ function fingerprint(): string {
   return sourceFingerprint(root, [WASM_SOURCE_DIR, path.join('node_modules', 'assemblyscript', 'package.json')]);
 }
 
-/** True when kernels.wasm exists and was built from the current sources. */
+/** The two builds: plain SIMD128, and relaxed SIMD (sources test ASC_FEATURE_RELAXED_SIMD). */
+const BUILDS: { file: string; flags: string[] }[] = [
+  { file: WASM_KERNELS_FILE, flags: ASC_FLAGS },
+  { file: relaxedKernelsFile(WASM_KERNELS_FILE), flags: [...ASC_FLAGS, '--enable', 'relaxed-simd'] },
+];
+
+/** True when both kernel binaries exist and were built from the current sources. */
 export function wasmKernelsCurrent(): boolean {
-  return existsSync(WASM_KERNELS_FILE) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint();
+  return BUILDS.every((b) => existsSync(b.file)) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint();
 }
 
 /** Builds kernels.wasm unless it is current (or always, with force). Throws with the compiler's message on failure. */
@@ -33,8 +41,10 @@ export async function buildWasmKernels(force = false): Promise<'built' | 'curren
   if (!force && wasmKernelsCurrent()) return 'current';
   const { default: asc } = await import('assemblyscript/asc');
   mkdirSync(path.dirname(WASM_KERNELS_FILE), { recursive: true });
-  const result = await asc.main([path.join(root, ENTRY), '--outFile', WASM_KERNELS_FILE, ...ASC_FLAGS], {});
-  if (result.error) throw new Error(`AssemblyScript build of the WebAssembly kernels failed:\n${result.stderr.toString()}`);
+  for (const { file, flags } of BUILDS) {
+    const result = await asc.main([path.join(root, ENTRY), '--outFile', file, ...flags], {});
+    if (result.error) throw new Error(`AssemblyScript build of the WebAssembly kernels (${path.basename(file)}) failed:\n${result.stderr.toString()}`);
+  }
   writeFileSync(stampFile, fingerprint());
   return 'built';
 }

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MatmulArgs } from '../../lib/tensor/kernels/index.ts';
 import { blockedMatmul } from '../../lib/tensor/kernels/blocked-matmul.ts';
 import { referenceMatmul } from '../../lib/tensor/kernels/reference.ts';
-import { loadWasmKernels } from './load-kernels.ts';
+import { wasmBuilds } from './wasm-builds.ts';
 
-const wasm = loadWasmKernels();
+const builds = wasmBuilds();
+/** The build under test (set by each describe block). */
+let wasm = builds[0][1];
 
 function makeRandom(seed: number): () => number {
   let s = seed >>> 0;
@@ -55,7 +57,11 @@ const transCombos: [boolean, boolean][] = [
   [true, true],
 ];
 
-describe('WebAssembly SIMD matmul', () => {
+describe.each(builds)('WebAssembly SIMD matmul (%s)', (_name, build) => {
+  beforeAll(() => {
+    wasm = build;
+  });
+
   it('computes a hand-worked product, from transposed storage, and accumulates', () => {
     const base = { aOffset: 0, bOffset: 0, outOffset: 0, m: 2, k: 3, n: 2, accumulate: false };
     const out = new Float32Array(4);
@@ -103,6 +109,9 @@ describe('WebAssembly SIMD matmul', () => {
       // The encoder's products: x·Wᵀ, then dx = g·W and dW = gᵀ·x over 512 rows.
       [512, 128, 384],
       [128, 512, 128],
+      // Past the 128-row A blocks and 256-deep k slices, with row and column edges in each.
+      [259, 515, 133],
+      [131, 64, 517],
     ];
     for (const [m, k, n] of shapes) {
       for (const [transA, transB] of transCombos) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blockedMatmul } from '../../lib/tensor/kernels/blocked-matmul.ts';
 import { kernels, setKernels, type Kernels, type MatmulBatchedArgs } from '../../lib/tensor/kernels/index.ts';
 import { loopMatmulBatched } from '../../lib/tensor/kernels/matmul-batched.ts';
@@ -6,9 +6,11 @@ import { plainKernels } from '../../lib/tensor/kernels/plain.ts';
 import { referenceMatmul } from '../../lib/tensor/kernels/reference.ts';
 import { matmul, randn, Rng, sum, type Tensor } from '../../lib/tensor/index.ts';
 import { expectEach, randomFloats } from './float32-compare.ts';
-import { loadWasmKernels } from './load-kernels.ts';
+import { wasmBuilds } from './wasm-builds.ts';
 
-const wasm = loadWasmKernels();
+const builds = wasmBuilds();
+/** The build under test (set by each describe block). */
+let wasm = builds[0][1];
 const tsBatched = loopMatmulBatched(blockedMatmul);
 const referenceBatched = loopMatmulBatched(referenceMatmul);
 const SENTINEL = 12345.5;
@@ -47,7 +49,11 @@ function compare(c: Case, rng: Rng): void {
   expect(args.b).toEqual(bBefore);
 }
 
-describe('WebAssembly SIMD batched matmul', () => {
+describe.each(builds)('WebAssembly SIMD batched matmul (%s)', (_name, build) => {
+  beforeAll(() => {
+    wasm = build;
+  });
+
   it('matches the per-batch loop on odd shapes, every transpose pair, broadcast (stride 0) operands, gaps and offsets', () => {
     const rng = new Rng(31);
     const sizes = [1, 3, 7, 8, 17, 33];

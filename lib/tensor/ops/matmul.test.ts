@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradCheck, linear, matmul, randn, Rng, tensor } from '../index.ts';
+import { add, gradCheck, linear, matmul, randn, Rng, sum, tensor, type Tensor } from '../index.ts';
 
 const rng = new Rng(17);
 const leaf = (shape: number[]) => randn(shape, rng, { requiresGrad: true });
@@ -70,6 +70,18 @@ describe('linear', () => {
     expect(linear(tensor([1, 2], [2]), w).shape).toEqual([3]);
   });
 
+  it('adds the bias to every row, for row counts that are not powers of two', () => {
+    for (const rows of [1, 2, 3, 5, 7, 12, 33]) {
+      const x = randn([rows, 3], rng);
+      const w = randn([4, 3], rng);
+      const b = randn([4], rng);
+      const withBias = linear(x, w, b).toArray();
+      const expected = add(linear(x, w), b).toArray();
+      expect(withBias.length).toBe(rows * 4);
+      for (const [i, v] of expected.entries()) expect(withBias[i]).toBeCloseTo(v, 5);
+    }
+  });
+
   it('reports shape mismatches', () => {
     expect(() => linear(randn([2, 3], rng), randn([5, 4], rng))).toThrow('linear: input [2,3] does not end in in_features 4 of weight [5,4]');
     expect(() => linear(randn([2, 4], rng), randn([5, 4], rng), randn([4], rng))).toThrow(/bias \[4\] does not match out_features 5/);
@@ -79,5 +91,31 @@ describe('linear', () => {
     expect(gradCheck((x, w, b) => linear(x, w, b), [leaf([2, 3, 4]), leaf([5, 4]), leaf([5])]).mismatches).toEqual([]);
     expect(gradCheck((x, w) => linear(x, w), [leaf([3, 4]), leaf([2, 4])]).mismatches).toEqual([]);
     expect(gradCheck((x, w, b) => linear(x, w, b), [leaf([4]), leaf([3, 4]), leaf([3])]).mismatches).toEqual([]);
+  });
+});
+
+describe('gradient buffers shared by several products', () => {
+  // The first product into a fresh gradient buffer overwrites it; every later one must add.
+  it('adds every use of a tensor: both operands of one product, two products, two linears of one input', () => {
+    const a = leaf([3, 3]);
+    expect(gradCheck((x) => matmul(x, x), [a]).mismatches).toEqual([]);
+    expect(gradCheck((x, y) => add(matmul(x, y), matmul(y, x)), [leaf([2, 3, 3]), leaf([2, 3, 3])]).mismatches).toEqual([]);
+    expect(gradCheck((x, w, v) => add(linear(x, w), linear(x, v)), [leaf([4, 3]), leaf([5, 3]), leaf([5, 3])]).mismatches).toEqual([]);
+    expect(gradCheck((x, w) => add(linear(x, w), linear(w, x)), [leaf([3, 3]), leaf([3, 3])]).mismatches).toEqual([]);
+  });
+
+  it('adds a second backward pass into the leaves\' gradients instead of overwriting them', () => {
+    const x = leaf([4, 3]);
+    const w = leaf([2, 3]);
+    const b = leaf([3, 4]);
+    const loss = (): Tensor => add(sum(linear(x, w)), sum(matmul(x, b)));
+    loss().backward();
+    const once = [x, w, b].map((t) => (t.grad as Tensor).toArray());
+    loss().backward();
+    const twice = [x, w, b].map((t) => (t.grad as Tensor).toArray());
+    for (const [i, g] of once.entries()) {
+      expect(twice[i].length).toBe(g.length);
+      for (const [j, v] of g.entries()) expect(twice[i][j]).toBeCloseTo(2 * v, 5);
+    }
   });
 });

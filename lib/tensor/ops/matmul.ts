@@ -5,7 +5,7 @@
  * backward passes use its transpose flags instead of materialising transposes
  * and its accumulate flag to sum over broadcast batches in place.
  */
-import { attachGrad, gradBuffer, tracksGrad } from '../autograd.ts';
+import { attachGrad, gradBuffer, hasGradBuffer, tracksGrad } from '../autograd.ts';
 import { kernels } from '../kernels/index.ts';
 import { broadcastRows, broadcastShapes, formatShape, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
@@ -57,12 +57,14 @@ function product(a: Tensor, b: Tensor, m: number, k: number, n: number): Tensor 
   const out = new Tensor(od, [m, n]);
   if (!tracksGrad(a, b)) return out;
   return attachGrad(out, 'matmul', [a, b], (g) => {
-    // dA = g Bᵀ, dB = Aᵀ g.
+    // dA = g Bᵀ, dB = Aᵀ g; a fresh (zero) gradient buffer is overwritten rather than added into.
     if (a.requiresGrad) {
-      kernels().matmul({ a: g, aOffset: 0, b: bd, bOffset: 0, out: gradBuffer(a), outOffset: 0, m, k: n, n: k, transA: false, transB: true, accumulate: true });
+      const accumulate = hasGradBuffer(a);
+      kernels().matmul({ a: g, aOffset: 0, b: bd, bOffset: 0, out: gradBuffer(a), outOffset: 0, m, k: n, n: k, transA: false, transB: true, accumulate });
     }
     if (b.requiresGrad) {
-      kernels().matmul({ a: ad, aOffset: 0, b: g, bOffset: 0, out: gradBuffer(b), outOffset: 0, m: k, k: m, n, transA: true, transB: false, accumulate: true });
+      const accumulate = hasGradBuffer(b);
+      kernels().matmul({ a: ad, aOffset: 0, b: g, bOffset: 0, out: gradBuffer(b), outOffset: 0, m: k, k: m, n, transA: true, transB: false, accumulate });
     }
   });
 }
@@ -109,15 +111,18 @@ function batchedProduct(a: Tensor, b: Tensor, aBatch: number[], bBatch: number[]
   if (!tracksGrad(a, b)) return out;
   return attachGrad(out, 'matmul', [a, b], (g) => {
     const kern = kernels();
+    const gaFresh = a.requiresGrad && !hasGradBuffer(a);
     const ga = a.requiresGrad ? gradBuffer(a) : null;
+    const gbFresh = b.requiresGrad && !hasGradBuffer(b);
     const gb = b.requiresGrad ? gradBuffer(b) : null;
     // accumulate: true sums the contributions of every batch a broadcast matrix took part in.
     if (strides) {
       const { count } = strides;
       const aStride = strides.a * mk;
       const bStride = strides.b * kn;
-      if (ga) kern.matmulBatched({ a: g, aOffset: 0, b: bd, bOffset: 0, out: ga, outOffset: 0, m, k: n, n: k, transA: false, transB: true, accumulate: true, batch: count, aStride: mn, bStride, outStride: aStride });
-      if (gb) kern.matmulBatched({ a: ad, aOffset: 0, b: g, bOffset: 0, out: gb, outOffset: 0, m: k, k: m, n, transA: true, transB: false, accumulate: true, batch: count, aStride, bStride: mn, outStride: bStride });
+      // A fresh buffer that each batch's product covers once (not broadcast) is overwritten rather than added into.
+      if (ga) kern.matmulBatched({ a: g, aOffset: 0, b: bd, bOffset: 0, out: ga, outOffset: 0, m, k: n, n: k, transA: false, transB: true, accumulate: !(gaFresh && aStride !== 0), batch: count, aStride: mn, bStride, outStride: aStride });
+      if (gb) kern.matmulBatched({ a: ad, aOffset: 0, b: g, bOffset: 0, out: gb, outOffset: 0, m: k, k: m, n, transA: true, transB: false, accumulate: !(gbFresh && bStride !== 0), batch: count, aStride, bStride: mn, outStride: bStride });
       return;
     }
     forEachBatch(batch, aBatch, bBatch, (o, ai, bi) => {
@@ -142,9 +147,10 @@ export function linear(xIn: Tensor, weight: Tensor, bias?: Tensor | null): Tenso
   const xd = x.data as Float32Array;
   const wd = weight.data as Float32Array;
   const od = new Float32Array(rows * outF);
-  if (bias) {
-    const bd = bias.data as Float32Array;
-    for (let r = 0; r < rows; r++) od.set(bd, r * outF);
+  if (bias && rows > 0) {
+    // Every row starts as the bias: one row, then copies doubling the filled part (log₂ rows calls, not rows).
+    od.set(bias.data as Float32Array, 0);
+    for (let filled = outF; filled < od.length; filled *= 2) od.copyWithin(filled, 0, Math.min(filled, od.length - filled));
   }
   kernels().matmul({ a: xd, aOffset: 0, b: wd, bOffset: 0, out: od, outOffset: 0, m: rows, k: inF, n: outF, transA: false, transB: true, accumulate: bias != null });
   const out = new Tensor(od, [...x.shape.slice(0, -1), outF]);
@@ -152,12 +158,14 @@ export function linear(xIn: Tensor, weight: Tensor, bias?: Tensor | null): Tenso
   if (!tracksGrad(...parents)) return out;
   return attachGrad(out, 'linear', parents, (g) => {
     const kern = kernels();
-    // dx = g W, dW = gᵀ x, db = column sums of g.
+    // dx = g W, dW = gᵀ x, db = column sums of g; a fresh (zero) gradient buffer is overwritten rather than added into.
     if (x.requiresGrad) {
-      kern.matmul({ a: g, aOffset: 0, b: wd, bOffset: 0, out: gradBuffer(x), outOffset: 0, m: rows, k: outF, n: inF, transA: false, transB: false, accumulate: true });
+      const accumulate = hasGradBuffer(x);
+      kern.matmul({ a: g, aOffset: 0, b: wd, bOffset: 0, out: gradBuffer(x), outOffset: 0, m: rows, k: outF, n: inF, transA: false, transB: false, accumulate });
     }
     if (weight.requiresGrad) {
-      kern.matmul({ a: g, aOffset: 0, b: xd, bOffset: 0, out: gradBuffer(weight), outOffset: 0, m: outF, k: rows, n: inF, transA: true, transB: false, accumulate: true });
+      const accumulate = hasGradBuffer(weight);
+      kern.matmul({ a: g, aOffset: 0, b: xd, bOffset: 0, out: gradBuffer(weight), outOffset: 0, m: outF, k: rows, n: inF, transA: true, transB: false, accumulate });
     }
     if (bias && bias.requiresGrad) kern.sumRowsInto(g, rows * outF, outF, gradBuffer(bias));
   });

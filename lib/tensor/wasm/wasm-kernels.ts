@@ -13,8 +13,10 @@ import { WasmArena } from './arena.ts';
 interface WasmKernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
+  relaxedSimd(): number;
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, pack: number): void;
   matmulBatched(a: number, b: number, out: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, pack: number, batch: number, aStride: number, bStride: number, outStride: number): void;
+  matmulScratchFloats(k: number, n: number): number;
   binary(op: number, a: number, aLen: number, b: number, bLen: number, out: number, n: number): void;
   sumRowsInto(g: number, n: number, len: number, dst: number): void;
   unary(op: number, x: number, y: number, n: number): void;
@@ -30,10 +32,9 @@ interface WasmKernelExports {
 export interface WasmKernels extends Kernels {
   /** Bytes of WebAssembly memory the kernels hold. */
   memoryBytes(): number;
+  /** Which build runs: plain SIMD128, or relaxed SIMD (matmul fuses multiply-adds where the CPU has FMA). */
+  readonly simd: 'simd128' | 'relaxed-simd';
 }
-
-const NR = 8;
-const KC = 256;
 
 /** Op codes of assembly/elementwise.ts. */
 const BINARY_CODE: Record<BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
@@ -72,8 +73,8 @@ export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
     arena.copyOut(po, out, outOffset, m * n);
   }
 
-  /** Scratch for the packed B panels of one k slice, plus one edge tile. */
-  const takePack = (k: number, n: number): number => arena.take(Math.ceil(n / NR) * NR * Math.min(k, KC) + NR);
+  /** Scratch for the packed A and B panels of one k slice, plus one edge tile (sized by the module). */
+  const takePack = (k: number, n: number): number => arena.take(wasm.matmulScratchFloats(k, n));
 
   function matmulBatched(args: MatmulBatchedArgs): void {
     const { a, aOffset, b, bOffset, out, outOffset, m, k, n, transA, transB, accumulate, batch, aStride, bStride, outStride } = args;
@@ -225,5 +226,6 @@ export function createWasmKernels(module: WebAssembly.Module): WasmKernels {
     layerNormForward,
     layerNormBackward,
     memoryBytes: () => arena.memoryBytes,
+    simd: wasm.relaxedSimd() ? 'relaxed-simd' : 'simd128',
   };
 }

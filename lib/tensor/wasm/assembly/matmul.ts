@@ -1,42 +1,124 @@
 // AssemblyScript (compiled by server/kernels/build-wasm-kernels.ts, not by tsc).
-// float32 matmul with SIMD128: B is packed into zero-padded 8-column panels per
-// 256-deep k slice; a 4×8 block of f32x4 accumulators is fed by v128.load of a
-// B panel and v128.load32_splat of A (read in place, strided, so transA costs
-// nothing). Larger tiles and k unrolling measured slower (V8 spills registers).
+// float32 matmul with SIMD128, GotoBLAS/BLIS layout: per 256-deep k slice, B is
+// packed into zero-padded 8-column panels and A, per block of MC rows, into
+// zero-padded 4-row panels (k-major, 4 floats per k step), so transposed
+// operands cost only the copy and edge tiles run the same micro-kernel. The 4×8
+// micro-kernel keeps its block in eight f32x4 accumulators fed by v128.load of
+// the B panel and v128.load32_splat of the A panel, at immediate offsets from two
+// pointers. Without FMA it is bound by the multiply and add ports (16 ops per k
+// step), so it is built twice: plain SIMD128, and with relaxed SIMD, where madd()
+// is one fused multiply-add (see build-wasm-kernels.ts and load-kernels.ts).
+// Larger tiles spill in V8 (a 6×8 FMA tile measured slower: V8 hoists the splats).
 // All pointers are byte offsets into this module's memory, managed by the caller.
 
 const NR: i32 = 8;
 const MR: i32 = 4;
 const KC: i32 = 256;
-const MC: i32 = 64;
+/** Rows of A packed per block (a multiple of MR, so only the matrix's last panel is partial). */
+const MC: i32 = 128;
+
+/** Floats of scratch `matmul` needs past `pack` for given k and n (the JS side reserves this). */
+export function matmulScratchFloats(k: i32, n: i32): i32 {
+  const kc = min(k, KC);
+  return ((n + NR - 1) / NR) * NR * kc + MC * kc + NR * MR;
+}
 
 /** Packs B[p0..p0+kc, 0..n] into NR-wide panels at dst: panel c holds kc rows of 8 floats. */
 function packB(b: usize, transB: bool, k: i32, n: i32, p0: i32, kc: i32, dst: usize): void {
-  // Logical B[p, j] lives at b + (p*rowStride + j*colStride)*4.
-  const rowStride: i32 = transB ? 1 : n;
-  const colStride: i32 = transB ? k : 1;
   let d = dst;
-  for (let j0: i32 = 0; j0 < n; j0 += NR) {
-    const cols = min(NR, n - j0);
-    if (cols == NR && !transB) {
-      let s = b + (<usize>(p0 * rowStride + j0) << 2);
-      const step = <usize>rowStride << 2;
+  if (!transB) {
+    // Logical B[p, j] at b + (p*n + j)*4.
+    const step = <usize>n << 2;
+    for (let j0: i32 = 0; j0 < n; j0 += NR) {
+      const cols = min(NR, n - j0);
+      let s = b + (<usize>(p0 * n + j0) << 2);
+      if (cols == NR) {
+        for (let p: i32 = 0; p < kc; p++) {
+          v128.store(d, v128.load(s));
+          v128.store(d, v128.load(s, 16), 16);
+          d += 32;
+          s += step;
+        }
+      } else {
+        for (let p: i32 = 0; p < kc; p++) {
+          v128.store(d, f32x4.splat(0));
+          v128.store(d, f32x4.splat(0), 16);
+          for (let c: i32 = 0; c < cols; c++) store<f32>(d + (<usize>c << 2), load<f32>(s + (<usize>c << 2)));
+          d += 32;
+          s += step;
+        }
+      }
+    }
+  } else {
+    // Stored [n×k]: logical B[p, j] at b + (j*k + p)*4; each panel column is a contiguous run of k.
+    const colStep = <usize>k << 2;
+    for (let j0: i32 = 0; j0 < n; j0 += NR) {
+      const cols = min(NR, n - j0);
+      if (cols < NR) memory.fill(d, 0, <usize>(kc * NR) << 2);
+      for (let c: i32 = 0; c < cols; c++) {
+        let s = b + ((<usize>(j0 + c) * colStep) + (<usize>p0 << 2));
+        let o = d + (<usize>c << 2);
+        for (let p: i32 = 0; p < kc; p++) {
+          store<f32>(o, load<f32>(s));
+          s += 4;
+          o += 32;
+        }
+      }
+      d += <usize>(kc * NR) << 2;
+    }
+  }
+}
+
+/** Packs A[i0..i0+mc, p0..p0+kc] into MR-row panels at dst (rows past m zero): panel r holds kc steps of MR floats. */
+function packA(a: usize, transA: bool, m: i32, k: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize): void {
+  // Logical A[i, p] at a + i*rowB + p*colB.
+  const rowB: usize = transA ? 4 : <usize>k << 2;
+  const colB: usize = transA ? <usize>m << 2 : 4;
+  const stepB = <usize>MR << 2;
+  let d = dst;
+  for (let r0: i32 = 0; r0 < mc; r0 += MR) {
+    const rows = min(MR, mc - r0);
+    let s = a + <usize>(i0 + r0) * rowB + <usize>p0 * colB;
+    if (rows == MR && transA) {
+      // Four consecutive rows of one k step are one 16-byte run.
       for (let p: i32 = 0; p < kc; p++) {
         v128.store(d, v128.load(s));
-        v128.store(d, v128.load(s, 16), 16);
-        d += 32;
-        s += step;
+        d += stepB;
+        s += colB;
+      }
+    } else if (rows == MR) {
+      // Four rows read side by side, one float of each per k step.
+      for (let p: i32 = 0; p < kc; p++) {
+        const x0 = load<f32>(s);
+        const x1 = load<f32>(s + rowB);
+        const x2 = load<f32>(s + 2 * rowB);
+        const x3 = load<f32>(s + 3 * rowB);
+        store<f32>(d, x0);
+        store<f32>(d, x1, 4);
+        store<f32>(d, x2, 8);
+        store<f32>(d, x3, 12);
+        d += stepB;
+        s += colB;
       }
     } else {
       for (let p: i32 = 0; p < kc; p++) {
-        const row = b + (<usize>((p0 + p) * rowStride + j0 * colStride) << 2);
-        for (let c: i32 = 0; c < NR; c++) {
-          store<f32>(d + (<usize>c << 2), c < cols ? load<f32>(row + (<usize>(c * colStride) << 2)) : 0);
-        }
-        d += 32;
+        for (let r: i32 = 0; r < rows; r++) store<f32>(d + (<usize>r << 2), load<f32>(s + <usize>r * rowB));
+        for (let r: i32 = rows; r < MR; r++) store<f32>(d + (<usize>r << 2), 0);
+        d += stepB;
+        s += colB;
       }
     }
   }
+}
+
+/**
+ * c + a·b. Built twice (see build-wasm-kernels.ts): with relaxed SIMD enabled this is
+ * one fused multiply-add where the machine has FMA; otherwise a multiply and an add.
+ */
+@inline
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
 }
 
 /** Writes (or adds) an accumulator pair into a full 8-column output row. */
@@ -50,29 +132,68 @@ function storeRow(o: usize, lo: v128, hi: v128, add: bool): void {
   v128.store(o, hi, 16);
 }
 
-// Scratch for an edge tile's 8 floats, just past the packed panels (set per call).
+// Scratch for an edge tile's 4×8 floats, past the packed panels (set per call).
 let edgeScratch: usize = 0;
 
-@inline
-function storeEdge(o: usize, lo: v128, hi: v128, cols: i32, add: bool): void {
-  v128.store(edgeScratch, lo);
-  v128.store(edgeScratch, hi, 16);
-  for (let c: i32 = 0; c < cols; c++) {
-    const at = o + (<usize>c << 2);
-    const v = load<f32>(edgeScratch + (<usize>c << 2));
-    store<f32>(at, add ? load<f32>(at) + v : v);
+/** Writes (or adds) the first rows×cols of the edge tile held at edgeScratch. */
+function storeEdge(o: usize, nB: usize, rows: i32, cols: i32, add: bool): void {
+  for (let r: i32 = 0; r < rows; r++) {
+    const src = edgeScratch + (<usize>r << 5);
+    const dst = o + <usize>r * nB;
+    for (let c: i32 = 0; c < cols; c++) {
+      const at = dst + (<usize>c << 2);
+      const v = load<f32>(src + (<usize>c << 2));
+      store<f32>(at, add ? load<f32>(at) + v : v);
+    }
   }
 }
 
+/** 4×8 block: c[r] (+)= Σ_p a[p, r]·b[p, 0..8] over the packed panels; stores to o, or to edgeScratch when !full. */
 @inline
-function put(o: usize, lo: v128, hi: v128, cols: i32, add: bool): void {
-  if (cols == NR) storeRow(o, lo, hi, add);
-  else storeEdge(o, lo, hi, cols, add);
+function microKernel(pa: usize, pb: usize, paEnd: usize, o: usize, nB: usize, full: bool, add: bool): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  do {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    const a0 = v128.load32_splat(pa);
+    c00 = madd(a0, b0, c00);
+    c01 = madd(a0, b1, c01);
+    const a1 = v128.load32_splat(pa, 4);
+    c10 = madd(a1, b0, c10);
+    c11 = madd(a1, b1, c11);
+    const a2 = v128.load32_splat(pa, 8);
+    c20 = madd(a2, b0, c20);
+    c21 = madd(a2, b1, c21);
+    const a3 = v128.load32_splat(pa, 12);
+    c30 = madd(a3, b0, c30);
+    c31 = madd(a3, b1, c31);
+    pb += 32;
+    pa += 16;
+  } while (pa < paEnd);
+  if (full) {
+    storeRow(o, c00, c01, add);
+    storeRow(o + nB, c10, c11, add);
+    storeRow(o + 2 * nB, c20, c21, add);
+    storeRow(o + 3 * nB, c30, c31, add);
+  } else {
+    const e = edgeScratch;
+    v128.store(e, c00);
+    v128.store(e, c01, 16);
+    v128.store(e, c10, 32);
+    v128.store(e, c11, 48);
+    v128.store(e, c20, 64);
+    v128.store(e, c21, 80);
+    v128.store(e, c30, 96);
+    v128.store(e, c31, 112);
+  }
 }
 
 /**
  * out[m×n] (+)= A·B, A logically [m×k] (stored [k×m] when transA), B logically [k×n]
- * (stored [n×k] when transB). `pack` is scratch for ceil(n/8)*8*min(k,256) floats + 8.
+ * (stored [n×k] when transB). `pack` is scratch for matmulScratchFloats(k, n) floats.
  */
 export function matmul(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, transA: bool, transB: bool, accumulate: bool, pack: usize): void {
   if (m == 0 || n == 0) return;
@@ -81,69 +202,32 @@ export function matmul(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, t
     return;
   }
   const panels = (n + NR - 1) / NR;
-  edgeScratch = pack + (<usize>(panels * NR * min(k, KC)) << 2);
-  // Logical A[i, p] lives at a + (i*aRow + p*aCol)*4.
-  const aRow: usize = transA ? 1 : <usize>k;
-  const aCol: usize = transA ? <usize>m : 1;
-  const aRowB = aRow << 2;
-  const aColB = aCol << 2;
+  const kMax = min(k, KC);
+  const packA0 = pack + (<usize>(panels * NR * kMax) << 2);
+  edgeScratch = packA0 + (<usize>(MC * kMax) << 2);
   const nB = <usize>n << 2;
   for (let p0: i32 = 0; p0 < k; p0 += KC) {
     const kc = min(KC, k - p0);
     const add = accumulate || p0 > 0;
     packB(b, transB, k, n, p0, kc, pack);
-    const panelBytes = <usize>(kc * NR) << 2;
+    const bPanelBytes = <usize>(kc * NR) << 2;
+    const aPanelBytes = <usize>(kc * MR) << 2;
     for (let i0: i32 = 0; i0 < m; i0 += MC) {
       const mc = min(MC, m - i0);
+      packA(a, transA, m, k, i0, mc, p0, kc, packA0);
       for (let jp: i32 = 0; jp < panels; jp++) {
         const j0 = jp * NR;
         const cols = min(NR, n - j0);
-        const panel = pack + <usize>jp * panelBytes;
-        let i: i32 = i0;
-        const iEnd = i0 + mc;
-        for (; i + MR <= iEnd; i += MR) {
-          let pa = a + (<usize>i * aRowB) + (<usize>p0 * aColB);
-          let pb = panel;
-          let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
-          let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-          let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
-          let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-          for (let p: i32 = 0; p < kc; p++) {
-            const b0 = v128.load(pb);
-            const b1 = v128.load(pb, 16);
-            const a0 = v128.load32_splat(pa);
-            const a1 = v128.load32_splat(pa + aRowB);
-            const a2 = v128.load32_splat(pa + 2 * aRowB);
-            const a3 = v128.load32_splat(pa + 3 * aRowB);
-            c00 = f32x4.add(c00, f32x4.mul(a0, b0));
-            c01 = f32x4.add(c01, f32x4.mul(a0, b1));
-            c10 = f32x4.add(c10, f32x4.mul(a1, b0));
-            c11 = f32x4.add(c11, f32x4.mul(a1, b1));
-            c20 = f32x4.add(c20, f32x4.mul(a2, b0));
-            c21 = f32x4.add(c21, f32x4.mul(a2, b1));
-            c30 = f32x4.add(c30, f32x4.mul(a3, b0));
-            c31 = f32x4.add(c31, f32x4.mul(a3, b1));
-            pb += 32;
-            pa += aColB;
-          }
-          const o = out + ((<usize>i * nB) + (<usize>j0 << 2));
-          put(o, c00, c01, cols, add);
-          put(o + nB, c10, c11, cols, add);
-          put(o + 2 * nB, c20, c21, cols, add);
-          put(o + 3 * nB, c30, c31, cols, add);
-        }
-        for (; i < iEnd; i++) {
-          let pa = a + (<usize>i * aRowB) + (<usize>p0 * aColB);
-          let pb = panel;
-          let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
-          for (let p: i32 = 0; p < kc; p++) {
-            const a0 = v128.load32_splat(pa);
-            c0 = f32x4.add(c0, f32x4.mul(a0, v128.load(pb)));
-            c1 = f32x4.add(c1, f32x4.mul(a0, v128.load(pb, 16)));
-            pb += 32;
-            pa += aColB;
-          }
-          put(out + ((<usize>i * nB) + (<usize>j0 << 2)), c0, c1, cols, add);
+        const bPanel = pack + <usize>jp * bPanelBytes;
+        let aPanel = packA0;
+        for (let r0: i32 = 0; r0 < mc; r0 += MR) {
+          const rows = min(MR, mc - r0);
+          const o = out + ((<usize>(i0 + r0) * nB) + (<usize>j0 << 2));
+          const full = rows == MR && cols == NR;
+          const paEnd = aPanel + aPanelBytes;
+          microKernel(aPanel, bPanel, paEnd, o, nB, full, add);
+          if (!full) storeEdge(o, nB, rows, cols, add);
+          aPanel = paEnd;
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiError } from '../lib/protocol/http.ts';
+import { issueMessage } from '../lib/protocol/issue-message.ts';
 
 /** A JSON error answer: `{ ok: false, code, message }` with an HTTP status. */
 export function apiError(status: number, code: string, message: string): Response {
@@ -24,11 +25,7 @@ export async function readJsonBody<S extends z.ZodType>(
     return { ok: false, response: apiError(400, 'bad-json', 'The request body is not valid JSON.') };
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, response: apiError(400, 'bad-request', `${where}${issue.message}`) };
-  }
+  if (!parsed.success) return { ok: false, response: apiError(400, 'bad-request', issueMessage(parsed.error)) };
   return { ok: true, data: parsed.data };
 }
 

@@ -14,7 +14,8 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(path.join(root, file), 'utf8');
-  return [...text.matchAll(/^\s*import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+  // Type-only imports count too: a page's types from server/ tie it to server code all the same.
+  return [...text.matchAll(/^\s*(?:import|export)\s+[^'";]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
 }
 
 function resolvesInto(file: string, spec: string, dir: string): boolean {

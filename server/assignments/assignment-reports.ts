@@ -5,8 +5,9 @@ import { gradebookCsv } from '../../lib/grading/gradebook-csv.ts';
 import type { Participant } from '../../lib/protocol/messages.ts';
 import type { Db } from '../db.ts';
 import type { DesignStore } from '../design-store.ts';
-import type { AssignmentRecord, AssignmentStore, SubmissionRecord } from './assignment-store.ts';
-import { buildGradebook, type Gradebook } from './gradebook.ts';
+import type { AssignmentRecord, Gradebook, SubmissionRecord } from '../../lib/protocol/assignments-http.ts';
+import type { AssignmentStore } from './assignment-store.ts';
+import { buildGradebook } from './gradebook.ts';
 import { refuse, type Outcome } from './outcome.ts';
 
 /** The op log read for a contribution log, page by page, up to this many edits. */

@@ -1,15 +1,16 @@
 import { assignmentSpecSchema, visibleSpec, type AssignmentSpec } from '../../lib/grading/assignment-spec.ts';
 import { latePenalty } from '../../lib/grading/late-policy.ts';
 import type { Participant } from '../../lib/protocol/messages.ts';
-import type { OverrideRequest } from '../../lib/protocol/assignments-http.ts';
+import type { AssignmentRecord, AssignmentView, OverrideRecord, OverrideRequest, ParticipantAssignment, ParticipantSubmission, SubmissionRecord } from '../../lib/protocol/assignments-http.ts';
 import type { Db } from '../db.ts';
 import type { DesignStore } from '../design-store.ts';
 import { AssignmentReports } from './assignment-reports.ts';
-import type { AssignmentRecord, AssignmentStore, OverrideRecord, SubmissionRecord } from './assignment-store.ts';
+import type { AssignmentStore } from './assignment-store.ts';
 import type { GradeJobs } from './grade-jobs.ts';
 import { refuse, type Outcome } from './outcome.ts';
-import { participantSubmission, type ParticipantSubmission } from './participant-view.ts';
+import { participantSubmission } from './participant-view.ts';
 import { workshopRole, type WorkshopRole } from './workshop-roles.ts';
+import { issueMessage } from '../../lib/protocol/issue-message.ts';
 
 export type { Outcome, Refusal } from './outcome.ts';
 
@@ -18,16 +19,7 @@ const NO_ASSIGNMENT = refuse(404, 'not-found', 'This workshop has no such assign
 const NOT_INSTRUCTOR = refuse(403, 'forbidden', 'Only the workshop’s instructor may do this.');
 const NOT_MEMBER = refuse(403, 'forbidden', 'You are not in this workshop: join it first.');
 
-/** What a participant may see of an assignment: hidden tests only once grades are released. */
-export interface ParticipantAssignment {
-  id: string;
-  spec: AssignmentSpec;
-  releasedAt: string | null;
-}
 
-export type AssignmentView =
-  | { role: 'instructor'; assignment: AssignmentRecord }
-  | { role: 'participant'; assignment: ParticipantAssignment; groupId: string | null; submissions: ParticipantSubmission[] };
 
 /** What an assignment as a whole may be shown to someone as, by role. */
 function shownTo(role: WorkshopRole, a: AssignmentRecord): AssignmentRecord | ParticipantAssignment {
@@ -38,9 +30,7 @@ function shownTo(role: WorkshopRole, a: AssignmentRecord): AssignmentRecord | Pa
 function specOutcome(raw: unknown): Outcome<AssignmentSpec> {
   const parsed = assignmentSpecSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return refuse(400, 'bad-spec', `${where}${issue.message}`);
+  return refuse(400, 'bad-spec', issueMessage(parsed.error));
 }
 
 /** The tests as they grade: what the spec says apart from the wording shown to people. */

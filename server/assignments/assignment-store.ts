@@ -1,55 +1,10 @@
 import type { AssignmentSpec } from '../../lib/grading/assignment-spec.ts';
+import type { AssignmentRecord, GradeRecord, OverrideRecord, SubmissionRecord } from '../../lib/protocol/assignments-http.ts';
 import type { Db } from '../db.ts';
 
-/** An assignment as the server holds it: the full spec, hidden tests included. */
-export interface AssignmentRecord {
-  id: string;
-  workshopId: string;
-  spec: AssignmentSpec;
-  revision: number;
-  referenceDesignId: string | null;
-  releasedAt: string | null;
-  createdAt: string;
-}
 
-export interface OverrideRecord {
-  id: string;
-  testId: string | null;
-  points: number;
-  comment: string;
-  byId: string;
-  createdAt: string;
-}
 
-/** One grading of a submission; `report` is the full report (hidden tests included). */
-export interface GradeRecord {
-  id: string;
-  submissionId: string;
-  revision: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  report: unknown;
-  earned: number | null;
-  penalty: number | null;
-  total: number | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  overrides: OverrideRecord[];
-}
 
-export interface SubmissionRecord {
-  id: string;
-  assignmentId: string;
-  groupId: string;
-  designId: string;
-  version: number;
-  submittedBy: string;
-  submittedByName: string;
-  submittedAt: string;
-  replacedAt: string | null;
-  /** Oldest first. */
-  grades: GradeRecord[];
-}
 
 type AssignmentRow = { id: string; workshopId: string; spec: unknown; revision: number; referenceDesignId: string | null; releasedAt: Date | null; createdAt: Date };
 

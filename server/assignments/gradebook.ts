@@ -1,37 +1,10 @@
 import type { AssignmentSpec } from '../../lib/grading/assignment-spec.ts';
 import type { GradeReport } from '../../lib/grading/grade.ts';
 import { latePenalty } from '../../lib/grading/late-policy.ts';
-import type { AssignmentRecord, GradeRecord, OverrideRecord, SubmissionRecord } from './assignment-store.ts';
+import type { AssignmentRecord, Gradebook, GradebookCell, GradebookRow, GradeRecord, OverrideRecord, SubmissionRecord } from '../../lib/protocol/assignments-http.ts';
 
-/** One test's points in a grade: what the grader gave, and the instructor's override if any. */
-export interface GradebookCell {
-  testId: string;
-  graded: number | null;
-  override: { points: number; comment: string } | null;
-  points: number | null;
-}
 
-/** A group's line of the gradebook: its current submission's latest grade, overrides applied. */
-export interface GradebookRow {
-  group: { id: string; number: number; name: string; members: { personId: string; displayName: string }[] };
-  submission: Omit<SubmissionRecord, 'grades'> | null;
-  grade: Omit<GradeRecord, 'report' | 'overrides'> | null;
-  cells: GradebookCell[];
-  earned: number | null;
-  late: { daysLate: number; penaltyPercent: number } | null;
-  penalty: number | null;
-  totalOverride: { points: number; comment: string } | null;
-  total: number | null;
-  /** Every submission of the group with every grade, oldest first: the history regrades and resubmissions keep. */
-  history: SubmissionRecord[];
-}
 
-export interface Gradebook {
-  assignment: AssignmentRecord;
-  tests: { id: string; name: string; points: number; visibility: 'visible' | 'hidden' }[];
-  possible: number;
-  rows: GradebookRow[];
-}
 
 /** The latest override per test (and for the total, key null): later ones win. */
 function latestOverrides(overrides: OverrideRecord[]): Map<string | null, OverrideRecord> {

@@ -6,7 +6,7 @@ import { AssignmentService } from './assignment-service.ts';
 import { AssignmentStore } from './assignment-store.ts';
 import { GradeJobs } from './grade-jobs.ts';
 
-export { AssignmentService, type AssignmentView, type Outcome, type Refusal } from './assignment-service.ts';
+export { AssignmentService, type Outcome, type Refusal } from './assignment-service.ts';
 export { GradeJobs, GRADE_JOB_KIND } from './grade-jobs.ts';
 
 /** Assignments wired to the database, the designs and the job runner. */

@@ -1,28 +1,9 @@
 import type { AssignmentSpec } from '../../lib/grading/assignment-spec.ts';
 import type { GradeReport } from '../../lib/grading/grade.ts';
 import { participantReport } from '../../lib/grading/participant-view.ts';
-import type { GradeRecord, SubmissionRecord } from './assignment-store.ts';
+import type { GradeRecord, ParticipantGrade, ParticipantSubmission, SubmissionRecord } from '../../lib/protocol/assignments-http.ts';
 
-/** A grade as a participant may see it: visible tests only until release; penalty, total and overrides after. */
-export interface ParticipantGrade {
-  id: string;
-  status: GradeRecord['status'];
-  report: ReturnType<typeof participantReport> | null;
-  error: string | null;
-  penalty: number | null;
-  total: number | null;
-  overrides: { testId: string | null; points: number; comment: string }[];
-}
 
-/** A submission as its group sees it, with its latest grade. */
-export interface ParticipantSubmission {
-  id: string;
-  version: number;
-  submittedByName: string;
-  submittedAt: string;
-  replacedAt: string | null;
-  grade: ParticipantGrade | null;
-}
 
 /** Filters a grade for a participant: nothing about a hidden test (name, parameter or result) before release. */
 export function participantGrade(grade: GradeRecord, spec: AssignmentSpec, released: boolean): ParticipantGrade {

@@ -7,6 +7,7 @@ import { defaultJobPoolSettings, type JobPoolSettings } from './pool-settings.ts
 import { decodeJobValue, encodeJobValue } from './queue-codec.ts';
 import { DEFAULT_KINDS_MODULE } from './worker-pool.ts';
 import { JobOwnership, redisClient as redis } from './job-ownership.ts';
+import { issueMessage } from '../../lib/protocol/issue-message.ts';
 
 /** The BullMQ queue every instance adds to and every `npm run worker` takes from. */
 export const JOB_QUEUE = 'multihead-jobs';
@@ -108,11 +109,7 @@ export class QueuedJobRunner implements JobRunner {
     const schema = this.schemas.get(request.kind);
     if (!schema) return { ok: false, code: 'unknown-kind', message: `This server does not run '${request.kind}' jobs.` };
     const parsed = schema.safeParse(request.payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return { ok: false, code: 'bad-payload', message: `${where}${issue.message}` };
-    }
+    if (!parsed.success) return { ok: false, code: 'bad-payload', message: issueMessage(parsed.error) };
     if (await this.queue.getJob(request.id)) return { ok: false, code: 'duplicate-id', message: `A job with id '${request.id}' is already pending.` };
     const pending = await this.pending();
     const ofDesign = pending.filter((j) => j.data.designId === request.designId).length;

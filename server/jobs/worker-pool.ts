@@ -17,6 +17,7 @@ import { JobThread, type JobThreadOptions } from './job-thread.ts';
 import { LoopPressure } from './loop-pressure.ts';
 import { defaultJobPoolSettings, type JobPoolSettings } from './pool-settings.ts';
 import type { FromWorker } from './worker-protocol.ts';
+import { issueMessage } from '../../lib/protocol/issue-message.ts';
 
 /** The built-in job kinds (run, and train once it exists). */
 export const DEFAULT_KINDS_MODULE = new URL('./kinds/index.ts', import.meta.url);
@@ -131,11 +132,7 @@ export class WorkerPool implements JobRunner {
     const schema = this.schemas.get(request.kind);
     if (!schema) return { ok: false, code: 'unknown-kind', message: `This server does not run '${request.kind}' jobs.` };
     const parsed = schema.safeParse(request.payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return { ok: false, code: 'bad-payload', message: `${where}${issue.message}` };
-    }
+    if (!parsed.success) return { ok: false, code: 'bad-payload', message: issueMessage(parsed.error) };
     const { id, designId, kind: kindName, requestedBy } = request;
     const job: Accepted = { id, designId, ref: { id, designId, kind: kindName, requestedBy }, payload: parsed.data };
     const queued = this.queue.enqueue(job);

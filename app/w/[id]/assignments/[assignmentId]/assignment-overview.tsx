@@ -1,6 +1,6 @@
 import '../assignments.css';
 import Link from 'next/link';
-import type { AssignmentRecord } from '@/server/assignments/assignment-store';
+import type { AssignmentRecord } from '@/lib/protocol/assignments-http';
 import { TEST_KINDS } from '../test-kinds';
 import { formatWhen } from '../format-when';
 

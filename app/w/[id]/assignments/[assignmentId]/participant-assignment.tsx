@@ -3,8 +3,7 @@
 import '../assignments.css';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import type { AssignmentView } from '@/server/assignments/assignment-service';
-import type { ParticipantSubmission } from '@/server/assignments/participant-view';
+import type { AssignmentView, ParticipantSubmission } from '@/lib/protocol/assignments-http';
 import { formatWhen } from '../format-when';
 
 type ParticipantView = Extract<AssignmentView, { role: 'participant' }>;

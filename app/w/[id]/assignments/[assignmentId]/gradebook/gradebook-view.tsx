@@ -3,7 +3,7 @@
 import '../../assignments.css';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import type { Gradebook, GradebookRow } from '@/server/assignments/gradebook';
+import type { Gradebook, GradebookRow } from '@/lib/protocol/assignments-http';
 import { formatWhen } from '../../format-when';
 import { SubmissionDetail } from './submission-detail';
 

@@ -5,7 +5,7 @@ import type { JobEvent } from './job-runner.ts';
 import { QueuedJobRunner } from './queued-runner.ts';
 
 /** Three instances' runners on one Redis (a database of their own), with no worker: jobs stay queued. */
-describe.runIf(process.env.TEST_REDIS_URL)('queued jobs across instances (Redis, no worker)', () => {
+describe('queued jobs across instances (Redis, no worker)', () => {
   const runners: QueuedJobRunner[] = [];
   const heard: JobEvent[][] = [];
   let redisUrl: string;

@@ -41,7 +41,7 @@ describe('abuse limits per connection: a flood is refused or dropped, the room k
     queued.length = 0;
     const database = await createTestDatabase();
     dispose = database.dispose;
-    store = new DesignStore(database.db, { sqliteUrl: database.url });
+    store = new DesignStore(database.db, { url: database.url });
     http = createServer();
     // Everyone may edit: these tests are about malformed input and floods, not roles (app/api/designs/permission-matrix.test.ts).
     const everyoneEdits = { roleOf: async () => 'editor' as const };

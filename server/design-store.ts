@@ -1,31 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.ts';
+import { databaseProvider } from './database-url.ts';
+import { opRow, storedOp, type OpRow, type OpWriter, type RebasedAppend, type StoredAt, type StoredOp } from './op-writer.ts';
+import { PostgresOpWriter } from './postgres-op-writer.ts';
 import { SqliteOpWriter } from './sqlite-op-writer.ts';
 import { emptyDesignDocument } from '../lib/design/document.ts';
 import { parseDesignDocument } from '../lib/design/parse.ts';
-import { LoggedOp, type DesignState } from '../lib/design/design-state.ts';
+import type { LoggedOp, DesignState } from '../lib/design/design-state.ts';
 import { DEFAULT_TITLE } from '../lib/design/title.ts';
 import type { DesignSummary } from '../lib/protocol/http.ts';
+
+export type { StoredOp } from './op-writer.ts';
 
 export interface StoredDesign extends DesignSummary {
   state: DesignState;
   createdAt: string;
 }
 
-/** One entry of the op log as stored. */
-export interface StoredOp {
-  version: number;
-  op: LoggedOp;
-  author: { id: string; name: string };
-  createdAt: string;
-  /** The id its author's client sent it under, when it was kept (not on older rows). */
-  clientOpId?: string;
-}
+/** How often a rebased append through Prisma (no driver of its own) reads what it missed and tries again. */
+const PRISMA_REBASE_ATTEMPTS = 10;
 
 /** Another writer took the version first: the caller reloads and tries again. */
 export class VersionConflict extends Error {
-  constructor(designId: string, version: number) {
-    super(`design ${designId}: version ${version} was written by someone else`);
+  constructor(designId: string, version?: number) {
+    super(`design ${designId}: ${version === undefined ? 'its next version' : `version ${version}`} was written by someone else`);
   }
 }
 
@@ -48,18 +46,19 @@ function summary(d: { id: string; title: string; version: number; updatedAt: Dat
 
 /** Designs and their op logs in the database: the only place that reads or writes those rows. */
 export class DesignStore {
-  /** With `sqliteUrl`, edits are appended straight through the driver (see SqliteOpWriter). */
-  private readonly fastWriter: SqliteOpWriter | null;
+  /** With `url` (the database's, a SQLite file or PostgreSQL), edits are written straight through the driver. */
+  private readonly writer: OpWriter | null;
 
   constructor(
     private readonly db: Db,
-    options: { sqliteUrl?: string } = {},
+    options: { url?: string } = {},
   ) {
-    this.fastWriter = options.sqliteUrl?.startsWith('file:') ? new SqliteOpWriter(options.sqliteUrl) : null;
+    const url = options.url;
+    this.writer = !url ? null : databaseProvider(url) === 'postgresql' ? new PostgresOpWriter(url) : url.startsWith('file:') ? new SqliteOpWriter(url) : null;
   }
 
-  close(): void {
-    this.fastWriter?.close();
+  async close(): Promise<void> {
+    await this.writer?.close();
   }
 
   /** Most recently edited first; with `ownerId`, only that person's designs. */
@@ -129,43 +128,72 @@ export class DesignStore {
     next: DesignState,
     author: { id: string; name: string },
     clientOpId?: string,
-  ): Promise<{ version: number; createdAt: string }> {
-    const version = expectedVersion + 1;
-    const createdAt = new Date();
-    const opId = randomUUID();
-    let written: number[];
+  ): Promise<StoredAt> {
+    const at = new Date();
+    const request = { designId: id, knownVersion: expectedVersion, author, ...(clientOpId === undefined ? {} : { clientOpId }), prepare: () => ({ op, next }) };
+    const row = opRow(request, expectedVersion, { op, next }, randomUUID(), at);
+    if (!(await this.guarded(id, clientOpId, () => this.write(row)))) throw new VersionConflict(id, expectedVersion + 1);
+    return { version: expectedVersion + 1, createdAt: at.toISOString() };
+  }
+
+  /**
+   * Appends an edit as the next version whoever wrote before it: `prepare` says what to store
+   * on top of the latest state (see RebasedAppend) and may refuse (null is returned). Through a
+   * driver the design is locked while the missed ops are read, so this never loses a race; through
+   * Prisma it reads and tries again, and throws VersionConflict when it keeps losing.
+   */
+  async appendRebased(request: RebasedAppend): Promise<StoredAt | null> {
+    if (this.writer) return this.guarded(request.designId, request.clientOpId, () => this.writer!.append(request));
+    let known = request.knownVersion;
+    let missed: StoredOp[] = [];
+    for (let attempt = 0; attempt < PRISMA_REBASE_ATTEMPTS; attempt++) {
+      const prepared = request.prepare(missed);
+      if (!prepared) return null;
+      const at = new Date();
+      const row = opRow(request, known, prepared, randomUUID(), at);
+      // Two transactions may both see the old version; the unique (design, version) stops the second.
+      const written = await this.guarded(request.designId, request.clientOpId, () => this.write(row)).catch((err: unknown) => {
+        if (err instanceof VersionConflict) return false;
+        throw err;
+      });
+      if (written) return { version: known + 1, createdAt: at.toISOString() };
+      missed = await this.opsSince(request.designId, known);
+      if (missed.length > 0) known = missed[missed.length - 1].version;
+    }
+    throw new VersionConflict(request.designId, known + 1);
+  }
+
+  /** Both rows or neither, guarded by the expected version: false when the design had moved on. */
+  private async write(row: OpRow): Promise<boolean> {
+    if (this.writer) return this.writer.write(row);
+    const version = row.expectedVersion + 1;
+    // The design row first, as the drivers' writers do: every writer takes the row's lock before
+    // the op's index entry, so two of them can never wait on each other (PostgreSQL found that
+    // deadlock between this path and PostgresOpWriter). The op is inserted only at the version
+    // the update reached; when another writer moved it there instead, the unique (design,
+    // version) refuses the insert.
+    const written = await this.db.$transaction([
+      this.db.$executeRaw`UPDATE "Design" SET "version" = ${version}, "title" = ${row.title},
+        "snapshot" = ${row.snapshotJson}, "updatedAt" = ${row.at}
+        WHERE "id" = ${row.designId} AND "version" = ${row.expectedVersion}`,
+      this.db.$executeRaw`INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt", "clientOpId")
+        SELECT ${row.opId}, ${row.designId}, ${version}, ${row.opJson}, ${row.authorId}, ${row.authorName}, ${row.at}, ${row.clientOpId}
+        WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ${row.designId} AND "version" = ${version})`,
+    ]);
+    if (written[0] === 1 && written[1] !== 1) throw new Error(`design ${row.designId}: the design row moved but the op row was not written`);
+    return written[0] === 1;
+  }
+
+  /** The database's unique indexes, as the errors the callers know. */
+  private async guarded<T>(id: string, clientOpId: string | undefined, write: () => Promise<T>): Promise<T> {
     try {
-      // Both statements are guarded by the expected version: either both write, or neither
-      // does and the caller catches up.
-      written = this.fastWriter
-        ? await this.fastWriter.write({
-            opId,
-            designId: id,
-            expectedVersion,
-            opJson: JSON.stringify(op),
-            authorId: author.id,
-            authorName: author.name,
-            clientOpId: clientOpId ?? null,
-            title: next.title,
-            snapshotJson: JSON.stringify(next.doc),
-            at: createdAt,
-          })
-        : await this.db.$transaction([
-            this.db.$executeRaw`INSERT INTO "DesignOp" ("id", "designId", "version", "op", "author", "authorName", "createdAt", "clientOpId")
-              SELECT ${opId}, ${id}, ${version}, ${JSON.stringify(op)}, ${author.id}, ${author.name}, ${createdAt}, ${clientOpId ?? null}
-              WHERE EXISTS (SELECT 1 FROM "Design" WHERE "id" = ${id} AND "version" = ${expectedVersion})`,
-            this.db.$executeRaw`UPDATE "Design" SET "version" = ${version}, "title" = ${next.title},
-              "snapshot" = ${JSON.stringify(next.doc)}, "updatedAt" = ${createdAt}
-              WHERE "id" = ${id} AND "version" = ${expectedVersion}`,
-          ]);
+      return await write();
     } catch (err) {
       const message = String((err as Error).message);
       if (clientOpId !== undefined && CLIENT_OP_ID_INDEX.test(message)) throw new DuplicateClientOp(id, clientOpId);
-      if (/unique/i.test(message)) throw new VersionConflict(id, version);
+      if (/unique/i.test(message)) throw new VersionConflict(id);
       throw err;
     }
-    if (written[0] !== 1 || written[1] !== 1) throw new VersionConflict(id, version);
-    return { version, createdAt: createdAt.toISOString() };
   }
 
   /** Ops after `version` (up to `until`, inclusive), oldest first, at most `limit`. */
@@ -183,14 +211,4 @@ export class DesignStore {
     const row = await this.db.designOp.findUnique({ where: { designId_clientOpId: { designId: id, clientOpId } } });
     return row && storedOp(row);
   }
-}
-
-function storedOp(r: { version: number; op: unknown; author: string; authorName: string; createdAt: Date; clientOpId: string | null }): StoredOp {
-  return {
-    version: r.version,
-    op: LoggedOp.parse(r.op),
-    author: { id: r.author, name: r.authorName },
-    createdAt: r.createdAt.toISOString(),
-    ...(r.clientOpId === null ? {} : { clientOpId: r.clientOpId }),
-  };
 }

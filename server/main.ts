@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
   const db = createDb(config.databaseUrl);
-  const designs = new DesignStore(db, { sqliteUrl: config.databaseUrl });
+  const designs = new DesignStore(db, { url: config.databaseUrl });
   const identities = new GuestIdentities(loadSessionSecret(config.sessionSecret, path.resolve(config.dataDir, 'session-secret')));
 
   // With Redis, jobs go to the shared queue and `npm run worker` processes run them; otherwise this process's threads do.
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       await realtime.close(); // also closes the HTTP server
       await cluster?.close();
       await app.close();
-      designs.close();
+      await designs.close();
       await db.$disconnect();
     },
     log,

@@ -35,7 +35,7 @@ class ServerProcess {
   ) {}
 
   static async start(db: Db, sqliteUrl: string, identities: GuestIdentities): Promise<ServerProcess> {
-    const store = new DesignStore(db, { sqliteUrl });
+    const store = new DesignStore(db, { url: sqliteUrl });
     const http = createServer();
     const realtime = new Realtime(http, store, new People(identities, new Accounts(db)), new DesignAccess(db), pino({ level: 'silent' }));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
@@ -47,10 +47,10 @@ class ServerProcess {
    * right after the op is stored (and announced), before the answer goes out.
    */
   loseAckOf(clientOpId: string): void {
-    const append = this.store.appendOp.bind(this.store);
-    this.store.appendOp = async (...args) => {
-      const stored = await append(...args);
-      if (args[5] === clientOpId) {
+    const append = this.store.appendRebased.bind(this.store);
+    this.store.appendRebased = async (request) => {
+      const stored = await append(request);
+      if (stored && request.clientOpId === clientOpId) {
         for (const socket of this.realtime.io.sockets.sockets.values()) if (socket.data.person.name === 'Ada') socket.disconnect(true);
       }
       return stored;
@@ -60,7 +60,7 @@ class ServerProcess {
   async stop(): Promise<void> {
     await this.realtime.close();
     await new Promise((r) => this.http.close(r));
-    this.store.close();
+    await this.store.close();
   }
 }
 

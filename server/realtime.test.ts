@@ -40,7 +40,7 @@ describe.each(TEST_PROVIDERS)('Realtime: real socket.io clients against the room
     const database = await createTestDatabase(provider);
     access = new DesignAccess(database.db);
     dispose = database.dispose;
-    store = new DesignStore(database.db, { sqliteUrl: database.url });
+    store = new DesignStore(database.db, { url: database.url });
     http = createServer();
     realtime = new Realtime(http, store, new People(identities, new Accounts(database.db)), access, pino({ level: 'silent' }));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
@@ -51,6 +51,7 @@ describe.each(TEST_PROVIDERS)('Realtime: real socket.io clients against the room
   afterEach(async () => {
     for (const c of clients.splice(0)) c.disconnect();
     await realtime.close();
+    await store.close();
     await dispose();
   });
 

@@ -86,16 +86,11 @@ export class Realtime {
       allowRequest: (req, callback) => callback(null, !origins || origins.allows(req.headers)),
     });
     this.rooms = new RoomHub(store, (designId) => ({
-      applied: (msg, origin) => {
-        // The author's connection learns of its own edit from the ack.
-        const { clientOpId: _, ...shared } = msg;
-        this.io.to(roomOf(designId)).except(origin ?? []).emit('op:applied', shared);
-      },
+      // Each instance tells its own clients (the room gives every version once, in order); other
+      // instances hear of an op from `accepted` and tell theirs.
+      applied: (msg, origin) => this.io.local.to(roomOf(designId)).except(origin ?? []).emit('op:applied', msg),
       diagnostics: (msg) => this.queueDiagnostics(msg),
-      ...(cluster && {
-        accepted: (msg: AppliedOp) => cluster.announce(msg),
-        caughtUp: (msg: AppliedOp) => this.io.local.to(roomOf(designId)).emit('op:applied', msg),
-      }),
+      ...(cluster && { accepted: (msg: AppliedOp) => cluster.announce(msg) }),
     }), { shared: cluster !== null });
     cluster?.attach(this.io as unknown as Server, this.rooms);
     this.io.use((socket, next) => {
@@ -125,7 +120,8 @@ export class Realtime {
     setTimeout(() => {
       const latest = this.pendingDiagnostics.get(msg.designId);
       this.pendingDiagnostics.delete(msg.designId);
-      if (latest) this.io.to(roomOf(msg.designId)).emit('design:diagnostics', latest);
+      // Every instance with people in the room diagnoses the same versions itself.
+      if (latest) this.io.local.to(roomOf(msg.designId)).emit('design:diagnostics', latest);
     }, DIAGNOSTICS_BATCH_MS).unref();
   }
 

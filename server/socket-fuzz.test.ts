@@ -122,7 +122,7 @@ describe('fuzzing every socket event: a clear refusal for each, nothing changes,
     const database = await createTestDatabase();
     db = database.db;
     dispose = database.dispose;
-    const store = new DesignStore(db, { sqliteUrl: database.url });
+    const store = new DesignStore(db, { url: database.url });
     http = createServer();
     // Everyone may edit: these tests are about malformed input and floods, not roles (app/api/designs/permission-matrix.test.ts).
     const everyoneEdits = { roleOf: async () => 'editor' as const };

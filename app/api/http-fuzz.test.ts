@@ -106,7 +106,7 @@ describe('fuzzing every HTTP body, query and path: a clear 4xx for each, nothing
     const database = await createTestDatabase();
     db = database.db;
     dispose = database.dispose;
-    const store = new DesignStore(db, { sqliteUrl: database.url });
+    const store = new DesignStore(db, { url: database.url });
     const identities = new GuestIdentities('h'.repeat(32));
     const log = pino({ level: 'silent' });
     const jobs: JobRunner = {

@@ -160,7 +160,7 @@ async function main(): Promise<void> {
         return { db, url: sharedUrl, dispose: () => db.$disconnect() };
       })()
     : await createTestDatabase();
-  const store = new DesignStore(database.db, { sqliteUrl: database.url });
+  const store = new DesignStore(database.db, { url: database.url });
   const identities = new GuestIdentities(secret);
   let errors = 0;
   const errorLog = new Writable({
@@ -251,6 +251,7 @@ async function main(): Promise<void> {
       await realtime.close();
       await jobs.close();
       await cluster?.close();
+      await store.close();
       await database.dispose();
     } finally {
       process.exit(code);

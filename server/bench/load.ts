@@ -206,6 +206,12 @@ export interface LoadOutcome {
 /** Several instances on one PostgreSQL database and one Redis (`--scale`). */
 export interface ScaleTarget {
   instances: number;
+  /**
+   * How each room's clients are spread over the instances: `design`, all on one instance (as a
+   * balancer hashing the design id in the socket address does, README); `alternate`, in turn,
+   * so that neighbours in a room sit on different instances and their edits race.
+   */
+  routing: 'design' | 'alternate';
   databaseUrl: string;
   redisUrl: string;
 }
@@ -213,7 +219,7 @@ export interface ScaleTarget {
 /**
  * One load run, start to finish; the server processes are always stopped. With `scale`, that
  * many instances share the database and Redis (jobs on a `npm run worker` process), and each
- * room's clients are spread over them in turn; the server figures are the first instance's.
+ * room's clients are spread over them as `scale.routing` says; the server figures are the first instance's.
  */
 export async function runLoad(config: LoadConfig, progress: (line: string) => void = () => {}, scale?: ScaleTarget): Promise<LoadOutcome> {
   const loadBefore = os.loadavg()[0];
@@ -235,7 +241,8 @@ export async function runLoad(config: LoadConfig, progress: (line: string) => vo
     }
     if (scale) worker = await startWorker(scale.redisUrl);
     progress(`server${urls.length > 1 ? 's' : ''} on ${urls.join(', ')}, ${ready.designIds.length} designs, job kinds: ${ready.jobKinds.join(', ')}`);
-    return { ...(await drive(config, ready, urls, identities, servers, clients, progress)), loadBefore };
+    const instanceOf = (room: number, index: number) => urls[(scale?.routing === 'design' ? room : index) % urls.length];
+    return { ...(await drive(config, ready, instanceOf, identities, servers, clients, progress)), loadBefore };
   } finally {
     for (const c of clients) {
       for (const t of c.timers) clearTimeout(t);
@@ -261,7 +268,8 @@ async function startWorker(redisUrl: string): Promise<ChildProcess> {
 async function drive(
   config: LoadConfig,
   ready: Ready,
-  urls: string[],
+  /** The instance a room's client connects to. */
+  instanceOf: (room: number, index: number) => string,
   identities: GuestIdentities,
   servers: ServerProcess[],
   clients: BenchClient[],
@@ -283,7 +291,7 @@ async function drive(
     for (let index = 0; index < config.clientsPerRoom; index++) {
       const guest = identities.newGuest();
       authorOf.set(guest.id, index);
-      const socket: Client = connect(urls[index % urls.length], {
+      const socket: Client = connect(instanceOf(room, index), {
         path: '/socket.io',
         transports: ['websocket'],
         forceNew: true,

@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- --scale`: the load run twice in one go, first against one
- * process (SQLite, as `npm run bench -- load`), then against two instances on
- * one PostgreSQL database and one Redis with jobs on a worker process, and the
- * figures side by side. Uses TEST_POSTGRES_URL / TEST_REDIS_URL when set, else
+ * `npm run bench -- --scale`: the load run three times in one go, first against
+ * one process (SQLite, as `npm run bench -- load`), then against two instances on
+ * one PostgreSQL database and one Redis with jobs on a worker process — each
+ * room on one instance (a balancer hashing the design id), then each room's
+ * clients alternating between the instances (every neighbour's edit may race) —
+ * and the figures side by side. Uses TEST_POSTGRES_URL / TEST_REDIS_URL when set, else
  * starts a private PostgreSQL and Redis on loopback (.ci/start-*.sh) for the
  * run. Short by default (4 rooms × 10 clients, 10 s): LOAD_* lengthen it.
  */
@@ -39,15 +41,16 @@ function services(): { postgres: string; redis: string; stop: () => void } {
 
 const ms = (v: number) => (Number.isFinite(v) ? `${fmt(v)} ms` : 'n/a');
 
-function comparison(single: LoadOutcome, scaled: LoadOutcome): string {
-  const row = (label: string, f: (o: LoadOutcome) => string) => [label, f(single), f(scaled)];
+function comparison(runs: Array<[string, LoadOutcome]>): string {
+  const row = (label: string, f: (o: LoadOutcome) => string) => [label, ...runs.map(([, o]) => f(o))];
   return renderTable(
-    [{ header: 'measure', align: 'left' }, { header: 'one process (SQLite)', align: 'left' }, { header: 'two instances (PostgreSQL + Redis)', align: 'left' }],
+    [{ header: 'measure', align: 'left' }, ...runs.map(([header]) => ({ header, align: 'left' as const }))],
     [
       row('ops accepted', (o) => `${fmt(o.report.acceptedInWindow / (o.windowMs / 1000))}/s`),
       row('edit latency p50 / p99', (o) => `${ms(o.report.editLatency.p50)} / ${ms(o.report.editLatency.p99)}`),
       row('lost ops', (o) => String(o.report.lostOps)),
       row('reordered ops (out of order, gaps)', (o) => `${o.report.outOfOrder + o.report.gaps} (${o.report.outOfOrder}, ${o.report.gaps})`),
+      row('ops received twice', (o) => String(o.report.duplicates)),
       row('acks refused', (o) => String(Object.values(o.report.refused).reduce((a, b) => a + b, 0))),
       row('acks never answered', (o) => String(o.report.unanswered)),
     ],
@@ -62,14 +65,18 @@ export const scalePart: BenchPart = {
     const progress = (line: string) => process.stderr.write(`\n  scale: ${line}`);
     const single = await runLoad(config, progress);
     const svc = services();
-    let scaled: LoadOutcome;
+    const scaled: Array<[string, LoadOutcome]> = [];
     try {
-      const database = await createEmptyDatabase('postgresql', svc.postgres);
-      try {
-        await runScripts('postgresql', database.url, migrationScripts('postgresql'));
-        scaled = await runLoad(config, progress, { instances: 2, databaseUrl: database.url, redisUrl: svc.redis });
-      } finally {
-        await database.drop();
+      for (const routing of ['design', 'alternate'] as const) {
+        const database = await createEmptyDatabase('postgresql', svc.postgres);
+        try {
+          await runScripts('postgresql', database.url, migrationScripts('postgresql'));
+          progress(`two instances, ${routing === 'design' ? 'each room on one of them' : 'each room’s clients alternating'}`);
+          const outcome = await runLoad(config, progress, { instances: 2, routing, databaseUrl: database.url, redisUrl: svc.redis });
+          scaled.push([routing === 'design' ? 'two instances, room on one' : 'two instances, clients alternate', outcome]);
+        } finally {
+          await database.drop();
+        }
       }
     } finally {
       svc.stop();
@@ -77,13 +84,14 @@ export const scalePart: BenchPart = {
     process.stderr.write('\n');
     return async () =>
       [
-        `  ${config.rooms} rooms × ${config.clientsPerRoom} clients, an op every ${fmt(config.opIntervalMs / 1000)} s each, ${config.seconds} s measured, the same run twice;`,
-        '  two instances: each room\u2019s clients alternate between them; jobs on one `npm run worker` process; server figures of the first instance',
-        comparison(single, scaled),
+        `  ${config.rooms} rooms × ${config.clientsPerRoom} clients, an op every ${fmt(config.opIntervalMs / 1000)} s each, ${config.seconds} s measured, the same run three times;`,
+        '  two instances on PostgreSQL + Redis, jobs on one `npm run worker` process; server figures of the first instance.',
+        '  "room on one": each room\u2019s clients on one instance, rooms split between them (a balancer hashing the design id);',
+        '  "clients alternate": each room\u2019s clients in turn on either instance, so neighbours\u2019 edits race in the database.',
+        comparison([['one process (SQLite)', single], ...scaled]),
         '\n  One process:',
         renderLoad(single),
-        '\n  Two instances:',
-        renderLoad(scaled),
+        ...scaled.flatMap(([label, outcome]) => [`\n  ${label[0].toUpperCase()}${label.slice(1)}:`, renderLoad(outcome)]),
       ].join('\n');
   },
 };

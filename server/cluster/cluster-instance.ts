@@ -33,12 +33,12 @@ async function main(): Promise<void> {
 
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
   const db = createDb(databaseUrl);
-  const store = new DesignStore(db, { sqliteUrl: databaseUrl });
+  const store = new DesignStore(db, { url: databaseUrl });
   let crashAfter: string | null = null;
-  const append = store.appendOp.bind(store);
-  store.appendOp = async (...args) => {
-    const stored = await append(...args);
-    if (crashAfter !== null && args[5] === crashAfter) process.kill(process.pid, 'SIGKILL');
+  const append = store.appendRebased.bind(store);
+  store.appendRebased = async (request) => {
+    const stored = await append(request);
+    if (stored && crashAfter !== null && request.clientOpId === crashAfter) process.kill(process.pid, 'SIGKILL');
     return stored;
   };
   const jobs = await QueuedJobRunner.start({ redisUrl, log });
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     await jobs.close();
     await realtime.close();
     await cluster.close();
-    store.close();
+    await store.close();
     await db.$disconnect();
     process.exit(0);
   };

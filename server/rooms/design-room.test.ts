@@ -25,7 +25,7 @@ describe.each(TEST_PROVIDERS)('DesignRoom (%s)', (provider) => {
   beforeEach(async () => {
     const database = await createTestDatabase(provider);
     ({ db, dispose, url } = database);
-    store = new DesignStore(db, { sqliteUrl: database.url });
+    store = new DesignStore(db, { url: database.url });
     applied = [];
     diagnostics = [];
     const d = await store.create(ada);
@@ -35,7 +35,10 @@ describe.each(TEST_PROVIDERS)('DesignRoom (%s)', (provider) => {
       diagnostics: (m) => diagnostics.push(m),
     });
   });
-  afterEach(() => dispose());
+  afterEach(async () => {
+    await store.close();
+    await dispose();
+  });
 
   it('numbers concurrent edits in order, stores each, and announces each once', async () => {
     const answers = await Promise.all([

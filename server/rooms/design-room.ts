@@ -1,5 +1,6 @@
 import { authorCommentOp, RemovedComments } from '../../lib/design/comment-authorship.ts';
 import { applyLoggedOp, parseLoggedOp, type DesignState, type LoggedOp } from '../../lib/design/design-state.ts';
+import type { OpRefusal } from '../../lib/design/ops/index.ts';
 import { validateDesign } from '../../lib/design/validate.ts';
 import { participantColour } from '../../lib/protocol/participant.ts';
 import type {
@@ -10,13 +11,10 @@ import type {
   PresenceState,
   SubmitAnswer,
 } from '../../lib/protocol/messages.ts';
-import { DuplicateClientOp, VersionConflict, type DesignStore } from '../design-store.ts';
+import { DuplicateClientOp, VersionConflict, type DesignStore, type StoredOp } from '../design-store.ts';
 
 /** A reconnecting client further behind than this gets a snapshot instead of the ops. */
 export const MAX_CATCH_UP_OPS = 500;
-const CONFLICT_RETRIES = 3;
-/** With several instances writing one design, losing a race is ordinary, not a sign of trouble. */
-const SHARED_CONFLICT_RETRIES = 10;
 /** Ops a room remembers by clientOpId, so that an edit resent soon after needs no database read. */
 const RECENT_CLIENT_OPS = 1000;
 
@@ -29,23 +27,23 @@ interface KnownOp {
 
 /** Where a room's news goes (socket.io in the server, arrays in tests). */
 export interface RoomSink {
-  /** `origin` is the opaque tag the author's submit carried (its connection), so it can be skipped. */
+  /**
+   * An op for this process's own clients. Every version the room reaches passes here once, in
+   * order — its own edits, ops other instances announced and ops read back from the database —
+   * so the clients of each instance see one gapless sequence. `origin` is the opaque tag the
+   * author's submit carried (its connection), so it can be skipped: it learns from the ack.
+   */
   applied(msg: AppliedOp, origin?: string): void;
   diagnostics(msg: DiagnosticsMessage): void;
-  /** An op this room accepted itself (not one read back from the database): other instances learn of it from here. */
+  /** An op this room accepted itself (not one read back or announced): other instances learn of it from here. */
   accepted?(msg: AppliedOp): void;
-  /**
-   * With several instances: ops another instance stored, read back after losing a race, for this
-   * instance's own clients only (the others heard them from the author's instance), before ours.
-   */
-  caughtUp?(msg: AppliedOp): void;
 }
 
 /** How a room shares its design with other server instances (see server/cluster/). */
 export interface RoomOptions {
   /**
    * Other processes accept ops for this design too: a joining client's catch-up first reads
-   * what they stored, and ops they announce are applied in order (remoteApplied).
+   * what they stored, and ops they announce are applied (and told to our clients) in order (remoteApplied).
    */
   shared?: boolean;
 }
@@ -98,7 +96,7 @@ export class DesignRoom {
 
   private async submitNow(author: Participant, clientOpId: string, rawOp: unknown, origin: string | undefined, resent: boolean): Promise<SubmitAnswer> {
     const parsed = parseLoggedOp(rawOp);
-    if (!parsed.ok) return { ok: false, code: 'refused-op', reason: parsed.code, message: parsed.message, clientOpId };
+    if (!parsed.ok) return refused(clientOpId, parsed);
     // Only a resend is looked up, so that ordinary edits pay nothing; the unique (design,
     // clientOpId) in the database catches the rest.
     if (resent) {
@@ -106,95 +104,107 @@ export class DesignRoom {
       if (known) return answerStored(author, clientOpId, known);
     }
     const now = new Date().toISOString();
-    for (let attempt = 0; ; attempt++) {
-      // Who wrote a comment, and when, is the server's to say (checked again after a reload).
-      const authored = authorCommentOp(this.state.doc, parsed.op, author, now, this.removedComments);
-      if (!authored.ok) return { ok: false, code: 'refused-op', reason: authored.code, message: authored.message, clientOpId };
-      const op = authored.op;
-      const result = applyLoggedOp(this.state, op);
-      if (!result.ok) return { ok: false, code: 'refused-op', reason: result.code, message: result.message, clientOpId };
-      try {
-        const { version } = await this.store.appendOp(this.designId, this.version, op, result.state, author, clientOpId);
-        this.removedComments.note(this.state.doc, op);
-        this.state = result.state;
-        this.version = version;
-        this.remember(clientOpId, { version, op, authorId: author.id });
-        const applied = { designId: this.designId, version, op, author: strip(author), clientOpId };
-        this.sink.applied(applied, origin);
-        this.sink.accepted?.(applied);
-        this.lastDiagnostics = this.diagnose();
-        this.sink.diagnostics(this.lastDiagnostics);
-        // The author's copy applies the op as stored, when the server filled some of it in.
-        return op === parsed.op ? { ok: true, clientOpId, version } : { ok: true, clientOpId, version, op };
-      } catch (err) {
-        if (err instanceof DuplicateClientOp) {
-          const known = await this.storedUnder(clientOpId);
-          if (known) return answerStored(author, clientOpId, known);
-          throw err;
-        }
-        if (!(err instanceof VersionConflict) || attempt >= (this.options.shared ? SHARED_CONFLICT_RETRIES : CONFLICT_RETRIES)) {
-          if (err instanceof VersionConflict) {
-            return { ok: false, code: 'conflict', message: 'The design is busy: your edit was not saved, try again.', clientOpId };
-          }
-          throw err;
-        }
-        await this.reload();
-        // What was missed may hold this very edit, stored by another instance it reached first.
-        const known = this.recent.get(clientOpId);
+    // What prepare decided: the op to store and its state, or the answer when it stores nothing.
+    const outcome: { op?: LoggedOp; next?: DesignState; answer?: SubmitAnswer } = {};
+    let stored;
+    try {
+      stored = await this.store.appendRebased({
+        designId: this.designId,
+        knownVersion: this.version,
+        author: { id: author.id, name: author.name },
+        clientOpId,
+        // Called again, with what another instance stored first, when this room was behind:
+        // those ops are applied and told to our clients first, and the edit is checked again on them.
+        prepare: (missed) => {
+          this.applyStored(missed);
+          // What was missed may hold this very edit, stored by another instance it reached first.
+          const known = missed.length > 0 ? this.recent.get(clientOpId) : undefined;
+          if (known) return (outcome.answer = answerStored(author, clientOpId, known)), null;
+          // Who wrote a comment, and when, is the server's to say.
+          const authored = authorCommentOp(this.state.doc, parsed.op, author, now, this.removedComments);
+          if (!authored.ok) return (outcome.answer = refused(clientOpId, authored)), null;
+          const result = applyLoggedOp(this.state, authored.op);
+          if (!result.ok) return (outcome.answer = refused(clientOpId, result)), null;
+          outcome.op = authored.op;
+          outcome.next = result.state;
+          return { op: authored.op, next: result.state };
+        },
+      });
+    } catch (err) {
+      if (err instanceof DuplicateClientOp) {
+        const known = await this.storedUnder(clientOpId);
         if (known) return answerStored(author, clientOpId, known);
       }
+      if (err instanceof VersionConflict) {
+        return { ok: false, code: 'conflict', message: 'The design is busy: your edit was not saved, try again.', clientOpId };
+      }
+      throw err;
     }
+    if (!stored) return outcome.answer!;
+    const op = outcome.op!;
+    const { version } = stored;
+    this.removedComments.note(this.state.doc, op);
+    this.state = outcome.next!;
+    this.version = version;
+    this.remember(clientOpId, { version, op, authorId: author.id });
+    const applied = { designId: this.designId, version, op, author: strip(author), clientOpId };
+    this.sink.applied(applied, origin);
+    this.sink.accepted?.(applied);
+    this.lastDiagnostics = this.diagnose();
+    this.sink.diagnostics(this.lastDiagnostics);
+    // The author's copy applies the op as stored, when the server filled some of it in.
+    return op === parsed.op ? { ok: true, clientOpId, version } : { ok: true, clientOpId, version, op };
   }
 
   /**
-   * Another instance accepted `msg` and announced it to its clients (through the shared
-   * broadcast): applied here in order and silently. One that skips versions (an
-   * announcement lost or overtaken) is read from the database instead, so no op is missed
-   * or applied twice.
+   * Another instance accepted `msg` (announced through Redis): applied here in order and told
+   * to this instance's clients. One that skips versions (an announcement lost or overtaken) is
+   * read from the database instead; one already applied (read back after a lost race) is ignored,
+   * so no op is missed or told twice.
    */
   remoteApplied(msg: { version: number; op: unknown; author: { id: string; name: string }; clientOpId?: string }): Promise<void> {
     const run = this.queue.then(async () => {
       if (msg.version <= this.version) return;
       if (msg.version === this.version + 1) {
         const parsed = parseLoggedOp(msg.op);
-        const result = parsed.ok ? applyLoggedOp(this.state, parsed.op) : null;
-        if (parsed.ok && result?.ok) {
-          this.removedComments.note(this.state.doc, parsed.op);
-          this.state = result.state;
-          this.version = msg.version;
-          this.remember(msg.clientOpId, { version: msg.version, op: parsed.op, authorId: msg.author.id });
-          this.lastDiagnostics = this.diagnose();
-          return;
+        if (parsed.ok && applyLoggedOp(this.state, parsed.op).ok) {
+          return this.applyStored([{ version: msg.version, op: parsed.op, author: msg.author, ...withClientOpId(msg) }]);
         }
       }
-      await this.reload(false);
+      await this.reload();
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /** Another process wrote: catch up from the database. */
+  private async reload(): Promise<void> {
+    for (;;) {
+      const missed = await this.store.opsSince(this.designId, this.version);
+      if (missed.length === 0) return;
+      this.applyStored(missed);
+    }
+  }
+
   /**
-   * Another process wrote: catch up from the database. After a lost race the ops are announced
-   * (clients ignore ops they have), so that our clients see them before our own; with several
-   * instances only to this instance's clients (caughtUp), the others heard them from their author's.
+   * Ops other writers stored after this room's version, in order: applied, remembered and told
+   * to this instance's clients (with the author's clientOpId, so an author whose ack was lost
+   * recognises its own edit).
    */
-  private async reload(announce = true): Promise<void> {
-    const missed = await this.store.opsSince(this.designId, this.version);
-    for (const entry of missed) {
+  private applyStored(ops: Array<Omit<StoredOp, 'createdAt'>>): void {
+    if (ops.length === 0) return;
+    for (const entry of ops) {
+      if (entry.version !== this.version + 1) throw new Error(`design ${this.designId}: stored op ${entry.version} follows version ${this.version}`);
       const result = applyLoggedOp(this.state, entry.op);
       if (!result.ok) throw new Error(`design ${this.designId}: stored op ${entry.version} does not apply: ${result.message}`);
       this.removedComments.note(this.state.doc, entry.op);
       this.state = result.state;
       this.version = entry.version;
       this.remember(entry.clientOpId, { version: entry.version, op: entry.op, authorId: entry.author.id });
-      if (announce) {
-        // With the author's clientOpId: an author whose ack was lost recognises its own edit.
-        const msg = { designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author), ...withClientOpId(entry) };
-        if (this.sink.caughtUp) this.sink.caughtUp(msg);
-        else this.sink.applied(msg);
-      }
+      this.sink.applied({ designId: this.designId, version: entry.version, op: entry.op, author: withColour(entry.author), ...withClientOpId(entry) });
     }
     this.lastDiagnostics = this.diagnose();
+    this.sink.diagnostics(this.lastDiagnostics);
   }
 
   /** What a client that last saw `sinceVersion` needs to be current. */
@@ -202,7 +212,7 @@ export class DesignRoom {
     // Wait for edits in flight, so the answer and later broadcasts line up; when other instances
     // write too, first read what they stored (their announcements may still be on the way).
     if (this.options.shared) {
-      const sync = this.queue.then(() => this.reload(false));
+      const sync = this.queue.then(() => this.reload());
       this.queue = sync.catch(() => undefined);
       await sync;
     }
@@ -277,6 +287,10 @@ export class DesignRoom {
     const v = validateDesign(this.state.doc);
     return { designId: this.designId, version: this.version, ok: v.ok, diagnostics: v.diagnostics, edges: v.edges };
   }
+}
+
+function refused(clientOpId: string, refusal: OpRefusal): SubmitAnswer {
+  return { ok: false, code: 'refused-op', reason: refusal.code, message: refusal.message, clientOpId };
 }
 
 function strip(p: Participant): Participant {

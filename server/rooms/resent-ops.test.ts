@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppliedOp, Participant } from '../../lib/protocol/messages.ts';
 import { DesignStore } from '../design-store.ts';
 import { createTestDatabase, TEST_PROVIDERS } from '../test-database.ts';
-import { DesignRoom } from './design-room.ts';
+import { DesignRoom, type RoomSink } from './design-room.ts';
 
 const ada: Participant = { id: 'g_ada0000000', name: 'Ada', colour: '#e11d48' };
 const bob: Participant = { id: 'g_bob0000000', name: 'Bob', colour: '#2563eb' };
@@ -15,13 +15,13 @@ describe.each(TEST_PROVIDERS)('a resent edit is stored once (%s)', (provider) =>
   let designId: string;
   /** How often the op log was searched by clientOpId. */
   let lookups: number;
-  const open = (sink: { caughtUp?: (m: AppliedOp) => void } = {}) =>
+  const open = (sink: Partial<RoomSink> = {}) =>
     store.get(designId).then((d) => new DesignRoom(designId, { state: d!.state, version: d!.version }, store, { applied: () => {}, diagnostics: () => {}, ...sink }));
 
   beforeEach(async () => {
     const database = await createTestDatabase(provider);
     dispose = database.dispose;
-    store = new DesignStore(database.db, { sqliteUrl: database.url });
+    store = new DesignStore(database.db, { url: database.url });
     designId = (await store.create(ada)).id;
     lookups = 0;
     const lookup = store.opByClientOpId.bind(store);
@@ -31,7 +31,7 @@ describe.each(TEST_PROVIDERS)('a resent edit is stored once (%s)', (provider) =>
     };
   });
   afterEach(async () => {
-    store.close();
+    await store.close();
     await dispose();
   });
 
@@ -110,20 +110,22 @@ describe.each(TEST_PROVIDERS)('a resent edit is stored once (%s)', (provider) =>
     expect(await versions()).toEqual([1]);
   });
 
-  it('the history a client receives names each op’s clientOpId: catch-up, and the re-announce after a lost race', async () => {
-    const caughtUp: AppliedOp[] = [];
-    const room = await open({ caughtUp: (m) => caughtUp.push(m) });
+  it('the history a client receives names each op’s clientOpId: catch-up, and the ops read back after a lost race', async () => {
+    const told: AppliedOp[] = [];
+    const room = await open({ applied: (m) => told.push(m) });
     const other = await open();
     await other.submit(bob, 'b1', mha('n1'));
     // An op stored without one (as rows from before clientOpId was kept) has none.
     const d = (await store.get(designId))!;
     await store.appendOp(designId, 1, { type: 'renameDesign', title: 'Old row' }, { ...d.state, title: 'Old row' }, bob);
     await room.submit(ada, 'a1', { type: 'renameDesign', title: 'Ours' });
-    expect(caughtUp.map((m) => [m.version, m.clientOpId])).toEqual([
+    // The room's clients hear what it missed, then its own op.
+    expect(told.map((m) => [m.version, m.clientOpId])).toEqual([
       [1, 'b1'],
       [2, undefined],
+      [3, 'a1'],
     ]);
-    expect('clientOpId' in caughtUp[1]).toBe(false);
+    expect('clientOpId' in told[1]).toBe(false);
     const catchUp = await room.catchUp(0);
     expect(catchUp.kind === 'ops' && catchUp.ops.map((o) => [o.version, o.clientOpId])).toEqual([
       [1, 'b1'],

@@ -39,7 +39,7 @@ describe('WorkshopLive: real socket.io clients on the workshop channel', () => {
   beforeEach(async () => {
     const database = await createTestDatabase();
     dispose = database.dispose;
-    designs = new DesignStore(database.db, { sqliteUrl: database.url });
+    designs = new DesignStore(database.db, { url: database.url });
     access = new DesignAccess(database.db);
     http = createServer();
     const people = new People(identities, new Accounts(database.db));
@@ -59,6 +59,7 @@ describe('WorkshopLive: real socket.io clients on the workshop channel', () => {
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.disconnect();
     await realtime.close();
+    await designs.close();
     await dispose();
   });
 

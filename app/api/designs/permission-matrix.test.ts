@@ -92,7 +92,7 @@ describe('permission matrix: every role × every action, over HTTP and real sock
   beforeAll(async () => {
     const database = await createTestDatabase();
     ({ db, dispose } = database);
-    store = new DesignStore(db, { sqliteUrl: database.url });
+    store = new DesignStore(db, { url: database.url });
     access = new DesignAccess(db);
     const accounts = new Accounts(db);
     const people = new People(identities, accounts);

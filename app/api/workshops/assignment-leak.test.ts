@@ -157,7 +157,7 @@ describe('hidden tests never reach a participant before release, on any route or
   beforeAll(async () => {
     const database = await createTestDatabase();
     ({ db, dispose } = database);
-    const designs = new DesignStore(db, { sqliteUrl: database.url });
+    const designs = new DesignStore(db, { url: database.url });
     const access = new DesignAccess(db);
     const accounts = new Accounts(db);
     const people = new People(identities, accounts);

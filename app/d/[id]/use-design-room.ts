@@ -85,7 +85,9 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   }, []);
 
   useEffect(() => {
-    const socket: RoomSocket = io({ path: '/socket.io' });
+    // The design in the address lets a load balancer send everyone editing it to the same
+    // instance (README, "Running on several machines"); the server reads it from design:join.
+    const socket: RoomSocket = io({ path: '/socket.io', query: { design: designId } });
     socketRef.current = socket;
     setSocket(socket);
     const cursorState = cursorTimer.current;

@@ -7,6 +7,8 @@ import { joinThroughLink } from './support/sharing';
 async function twoPeople(browser: Browser): Promise<[Page, Page]> {
   const a = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const b = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const bSockets: string[] = [];
+  b.on('websocket', (ws) => bSockets.push(ws.url()));
   await a.goto('/');
   await a.getByRole('button', { name: 'New design' }).click();
   await expect(a).toHaveURL(/\/d\/[A-Za-z0-9_-]+$/);
@@ -15,6 +17,9 @@ async function twoPeople(browser: Browser): Promise<[Page, Page]> {
   await joinThroughLink(a, b);
   await expect(b.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
   await expect(node(b, 'Multi-head attention: encoder.selfAttn')).toBeVisible();
+  // The socket names its design, so a load balancer can send everyone on it to one instance (README).
+  const designId = new URL(b.url()).pathname.split('/').pop();
+  expect(bSockets.map((u) => new URL(u).searchParams.get('design'))).toContain(designId);
   return [a, b];
 }
 

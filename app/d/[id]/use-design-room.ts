@@ -87,7 +87,9 @@ export function useDesignRoom(designId: string, initialTitle: string) {
   useEffect(() => {
     // The design in the address lets a load balancer send everyone editing it to the same
     // instance (README, "Running on several machines"); the server reads it from design:join.
-    const socket: RoomSocket = io({ path: '/socket.io', query: { design: designId } });
+    // A connection of its own: socket.io-client would otherwise reuse the page's first one
+    // (another design's, or the workshop channel's), whose address names no design or another.
+    const socket: RoomSocket = io({ path: '/socket.io', query: { design: designId }, forceNew: true });
     socketRef.current = socket;
     setSocket(socket);
     const cursorState = cursorTimer.current;

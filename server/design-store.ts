@@ -196,6 +196,12 @@ export class DesignStore {
     }
   }
 
+  /** The design's latest version, or null when there is no design with this id. */
+  async latestVersion(id: string): Promise<number | null> {
+    const row = await this.db.design.findUnique({ where: { id }, select: { version: true } });
+    return row?.version ?? null;
+  }
+
   /** Ops after `version` (up to `until`, inclusive), oldest first, at most `limit`. */
   async opsSince(id: string, version: number, limit = 1000, until?: number): Promise<StoredOp[]> {
     const rows = await this.db.designOp.findMany({

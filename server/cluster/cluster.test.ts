@@ -392,6 +392,16 @@ describe.each(TEST_PROVIDERS)('rooms of one design on two instances (%s)', (prov
     expect(b.diagnostics.version).toBe(1);
   });
 
+  it('an announcement that never arrives (the last op of a burst): the room catches up at its next sync and tells its clients', async () => {
+    await a.submit(ada, 'a1', mhaOp('n1'));
+    await b.sync();
+    expect(b.current).toEqual(a.current);
+    expect(sent.b.map((m) => [m.version, m.clientOpId])).toEqual([[1, 'a1']]);
+    // Nothing new: nothing read back, nothing told.
+    await b.sync();
+    expect(sent.b).toHaveLength(1);
+  });
+
   it('reads the database when an announcement skips versions (one was lost or overtaken)', async () => {
     await a.submit(ada, 'a1', mhaOp('n1'));
     await a.submit(ada, 'a2', mhaOp('n2', 100));

@@ -8,7 +8,10 @@ import type { RoomHub } from '../rooms/room-hub.ts';
 
 /** The server-to-server event that tells other instances of an op accepted here. */
 const OP_EVENT = 'multihead:op-accepted';
-/** How often who is in each design is read again, so people of an instance that died are seen to leave. */
+/**
+ * How often who is in each design is read again, so people of an instance that died are seen to
+ * leave, and each open room compares its version with the database's (an op announcement lost).
+ */
 export const PRESENCE_SWEEP_MS = 5_000;
 const DESIGN_ROOM = /^design:/;
 
@@ -80,7 +83,10 @@ export class RedisCluster {
         .then((r) => r?.remoteApplied(msg.data))
         .catch((err: unknown) => this.log.error({ err, designId: msg.data.designId }, 'applying an op from another instance failed'));
     });
-    this.sweeper = setInterval(() => void this.sweep(io), PRESENCE_SWEEP_MS);
+    this.sweeper = setInterval(() => {
+      void this.sweep(io);
+      void this.syncRooms(rooms);
+    }, PRESENCE_SWEEP_MS);
     this.sweeper.unref();
   }
 
@@ -102,6 +108,14 @@ export class RedisCluster {
       const now = new Set(sockets.flatMap((s) => ((s.data as PresenceData).person ? [(s.data as PresenceData).person!.id] : [])));
       for (const id of this.seen.get(room) ?? []) if (!now.has(id)) io.local.to(room).emit('presence:left', { id });
       this.seen.set(room, now);
+    }
+  }
+
+  /** Every open room reads the design's latest version and catches up when it missed an announcement. */
+  private async syncRooms(rooms: RoomHub): Promise<void> {
+    for (const room of await rooms.opened()) {
+      if (this.closing) return;
+      await room.sync().catch((err: unknown) => this.log.error({ err, designId: room.designId }, 'catching a room up failed'));
     }
   }
 

@@ -177,6 +177,19 @@ export class DesignRoom {
     return run;
   }
 
+  /**
+   * Catches up when another instance stored ops this room never heard of: an announcement lost on
+   * the way (Redis pub/sub delivers at most once) with no later one to reveal the gap.
+   */
+  sync(): Promise<void> {
+    const run = this.queue.then(async () => {
+      const latest = await this.store.latestVersion(this.designId);
+      if (latest !== null && latest > this.version) await this.reload();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Another process wrote: catch up from the database. */
   private async reload(): Promise<void> {
     for (;;) {

@@ -20,6 +20,12 @@ export class RoomHub {
     return this.rooms.get(designId) ?? null;
   }
 
+  /** The rooms open now (those still loading are waited for; failed loads left out). */
+  async opened(): Promise<DesignRoom[]> {
+    const settled = await Promise.allSettled(this.rooms.values());
+    return settled.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+  }
+
   /** The room of a design, or null when no design has this id. */
   room(designId: string): Promise<DesignRoom | null> {
     let room = this.rooms.get(designId);

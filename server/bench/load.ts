@@ -31,6 +31,7 @@ import { GUEST_COOKIE, GuestIdentities } from '../identity.ts';
 import { delayStats, type DelayStats, type FromServer, type ToServer } from './load-ipc.ts';
 import { LoadLedger, type LoadReport } from './load-stats.ts';
 import type { BenchPart, Section } from './section.ts';
+import { cpuByRole, cpuSnapshot } from './machine-cpu.ts';
 import { fmt, renderTable } from './table.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -198,6 +199,8 @@ export interface LoadOutcome {
   serverWorkers: number;
   clientDelay: DelayStats;
   clientCpuMs: number;
+  /** Who used the machine's CPU in the window, in % of one core, most first. */
+  machineCpu: Array<[string, number]>;
   /** The machine's 1-minute load average before the run and at the end of the window (other processes compete for the cores). */
   loadBefore: number;
   loadAfter: number;
@@ -242,7 +245,10 @@ export async function runLoad(config: LoadConfig, progress: (line: string) => vo
     if (scale) worker = await startWorker(scale.redisUrl);
     progress(`server${urls.length > 1 ? 's' : ''} on ${urls.join(', ')}, ${ready.designIds.length} designs, job kinds: ${ready.jobKinds.join(', ')}`);
     const instanceOf = (room: number, index: number) => urls[(scale?.routing === 'design' ? room : index) % urls.length];
-    return { ...(await drive(config, ready, instanceOf, identities, servers, clients, progress)), loadBefore };
+    const roles = new Map<number, string>([[process.pid, 'clients (this process)']]);
+    for (const s of servers) if (s.child.pid) roles.set(s.child.pid, servers.length > 1 ? 'server instances' : 'server');
+    if (worker?.pid) roles.set(worker.pid, 'worker');
+    return { ...(await drive(config, ready, instanceOf, identities, servers, clients, progress, roles)), loadBefore };
   } finally {
     for (const c of clients) {
       for (const t of c.timers) clearTimeout(t);
@@ -274,6 +280,8 @@ async function drive(
   servers: ServerProcess[],
   clients: BenchClient[],
   progress: (line: string) => void,
+  /** Processes whose CPU is shown by name (pid → role). */
+  roles: Map<number, string>,
 ): Promise<Omit<LoadOutcome, 'loadBefore'>> {
   const template = templateDocument('tiny-transformer');
   if (!template.ok) throw new Error(template.message);
@@ -400,6 +408,7 @@ async function drive(
   for (const server of servers) server.tell({ type: 'measure-start', at: performance.timeOrigin + from });
   clientMonitor.enable();
   const cpu0 = process.cpuUsage();
+  const machine0 = cpuSnapshot();
   counting = true;
   progress(`measuring ${config.seconds} s`);
   for (let s = 10; s < config.seconds; s += 10) {
@@ -412,6 +421,7 @@ async function drive(
   counting = false;
   clientMonitor.disable();
   const clientCpu = process.cpuUsage(cpu0);
+  const machineCpu = cpuByRole(machine0, cpuSnapshot(), to - from, roles);
   const epoch = (t: number) => performance.timeOrigin + t;
   for (const server of servers) server.tell({ type: 'measure-stop', at: epoch(performance.now()), from: epoch(from), to: epoch(to) });
   // A starved server answers late or not at all: its figures are then missing, the rest still counts.
@@ -462,6 +472,7 @@ async function drive(
     serverWorkers: ready.workers,
     clientDelay: delayStats(clientMonitor, 10),
     clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
+    machineCpu,
     loadAfter,
   };
 }
@@ -545,6 +556,13 @@ async function startJobLoop(client: BenchClient, kinds: string[]): Promise<{ sta
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 const ms = (v: number) => (Number.isFinite(v) ? `${fmt(v)} ms` : 'n/a');
+/** "server 78, clients 61, … = 152 % of 200 %": who used the cores (in % of one core). */
+export function machineCpuLine(used: Array<[string, number]>): string {
+  if (used.length === 0) return 'n/a (no /proc)';
+  const total = used.reduce((sum, [, pct]) => sum + pct, 0);
+  return `${used.map(([role, pct]) => `${role} ${fmt(pct)}`).join(', ')} = ${fmt(total)}% of ${os.availableParallelism() * 100}%`;
+}
+
 const perSecond = (n: number, windowMs: number) => `${fmt(n / (windowMs / 1000))}/s`;
 const pct = (part: number, whole: number) => (whole > 0 && Number.isFinite(part) ? `${fmt((100 * part) / whole)}%` : 'n/a');
 const delayText = (d: DelayStats) => `p50 ${ms(d.p50)} / p99 ${ms(d.p99)} / max ${ms(d.max)}`;
@@ -617,6 +635,7 @@ export function renderLoad(o: LoadOutcome): string {
     ],
     ['machine load average (1 min)', `${fmt(o.loadBefore)} before, ${fmt(o.loadAfter)} at the end, on ${os.availableParallelism()} cores`, '', ''],
     ['bench process (clients)', `event loop p99 ${ms(o.clientDelay.p99)} / max ${ms(o.clientDelay.max)}, CPU ${fmt(100 * clientCpu)}% of one core`, '', ''],
+    ['machine CPU in the window', machineCpuLine(o.machineCpu), '', ''],
   );
   const lines = [
     renderTable([{ header: 'measure', align: 'left' }, { header: 'measured', align: 'left' }, { header: 'target' }, { header: '' }], rows),

@@ -13,7 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEmptyDatabase, migrationScripts, runScripts } from '../test-database.ts';
-import { loadConfig, renderLoad, runLoad, type LoadOutcome } from './load.ts';
+import { loadConfig, machineCpuLine, renderLoad, runLoad, type LoadOutcome } from './load.ts';
 import type { BenchPart, Section } from './section.ts';
 import { fmt, renderTable } from './table.ts';
 
@@ -53,6 +53,7 @@ function comparison(runs: Array<[string, LoadOutcome]>): string {
       row('ops received twice', (o) => String(o.report.duplicates)),
       row('acks refused', (o) => String(Object.values(o.report.refused).reduce((a, b) => a + b, 0))),
       row('acks never answered', (o) => String(o.report.unanswered)),
+      row('machine CPU in the window (% of one core)', (o) => machineCpuLine(o.machineCpu)),
     ],
   );
 }

@@ -245,8 +245,8 @@ export async function runLoad(config: LoadConfig, progress: (line: string) => vo
     if (scale) worker = await startWorker(scale.redisUrl);
     progress(`server${urls.length > 1 ? 's' : ''} on ${urls.join(', ')}, ${ready.designIds.length} designs, job kinds: ${ready.jobKinds.join(', ')}`);
     const instanceOf = (room: number, index: number) => urls[(scale?.routing === 'design' ? room : index) % urls.length];
-    const roles = new Map<number, string>([[process.pid, 'clients (this process)']]);
-    for (const s of servers) if (s.child.pid) roles.set(s.child.pid, servers.length > 1 ? 'server instances' : 'server');
+    const roles = new Map<number, string>([[process.pid, 'clients']]);
+    for (const s of servers) if (s.child.pid) roles.set(s.child.pid, servers.length > 1 ? 'servers' : 'server');
     if (worker?.pid) roles.set(worker.pid, 'worker');
     return { ...(await drive(config, ready, instanceOf, identities, servers, clients, progress, roles)), loadBefore };
   } finally {
@@ -556,11 +556,12 @@ async function startJobLoop(client: BenchClient, kinds: string[]): Promise<{ sta
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 const ms = (v: number) => (Number.isFinite(v) ? `${fmt(v)} ms` : 'n/a');
-/** "server 78, clients 61, … = 152 % of 200 %": who used the cores (in % of one core). */
+/** "server 78, clients 61, … = 152 of 200": who used the cores, in % of one core (those under 0.5 left out of the list, not the sum). */
 export function machineCpuLine(used: Array<[string, number]>): string {
   if (used.length === 0) return 'n/a (no /proc)';
   const total = used.reduce((sum, [, pct]) => sum + pct, 0);
-  return `${used.map(([role, pct]) => `${role} ${fmt(pct)}`).join(', ')} = ${fmt(total)}% of ${os.availableParallelism() * 100}%`;
+  const shown = used.filter(([, pct]) => pct >= 0.5);
+  return `${shown.map(([role, pct]) => `${role} ${Math.round(pct)}`).join(', ')} = ${Math.round(total)} of ${os.availableParallelism() * 100}`;
 }
 
 const perSecond = (n: number, windowMs: number) => `${fmt(n / (windowMs / 1000))}/s`;
@@ -635,7 +636,7 @@ export function renderLoad(o: LoadOutcome): string {
     ],
     ['machine load average (1 min)', `${fmt(o.loadBefore)} before, ${fmt(o.loadAfter)} at the end, on ${os.availableParallelism()} cores`, '', ''],
     ['bench process (clients)', `event loop p99 ${ms(o.clientDelay.p99)} / max ${ms(o.clientDelay.max)}, CPU ${fmt(100 * clientCpu)}% of one core`, '', ''],
-    ['machine CPU in the window', machineCpuLine(o.machineCpu), '', ''],
+    ['machine CPU in the window (% of a core)', machineCpuLine(o.machineCpu), '', ''],
   );
   const lines = [
     renderTable([{ header: 'measure', align: 'left' }, { header: 'measured', align: 'left' }, { header: 'target' }, { header: '' }], rows),

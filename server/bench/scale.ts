@@ -53,7 +53,7 @@ function comparison(runs: Array<[string, LoadOutcome]>): string {
       row('ops received twice', (o) => String(o.report.duplicates)),
       row('acks refused', (o) => String(Object.values(o.report.refused).reduce((a, b) => a + b, 0))),
       row('acks never answered', (o) => String(o.report.unanswered)),
-      row('machine CPU in the window (% of one core)', (o) => machineCpuLine(o.machineCpu)),
+      row('machine CPU in the window (% of a core)', (o) => machineCpuLine(o.machineCpu)),
     ],
   );
 }

@@ -39,10 +39,12 @@ type RedisClient = ReturnType<typeof redisClient>;
 
 /**
  * Several server instances serving the same designs, through one Redis:
- * - socket.io's Redis adapter carries every room broadcast (ops, diagnostics, cursors, jobs) to
- *   the clients of every instance;
+ * - socket.io's Redis adapter carries the room broadcasts (presence, cursors, jobs) to the
+ *   clients of every instance;
  * - an op accepted here is announced to the other instances (server-side emit), whose open room
- *   of that design applies it in order, or reads the database on a gap (DesignRoom.remoteApplied);
+ *   of that design applies it in order, or reads the database on a gap (DesignRoom.remoteApplied),
+ *   and tells its own clients: ops and diagnostics go to each instance's clients from its room;
+ * - every PRESENCE_SWEEP_MS each open room checks its version against the database's (sync);
  * - who is in a design is asked of the connections themselves (fetchSockets across instances),
  *   so an instance that dies takes its people with it instead of leaving stale entries behind.
  */
@@ -119,7 +121,7 @@ export class RedisCluster {
     }
   }
 
-  /** Tells the other instances of an op this one accepted (after it is stored and broadcast). */
+  /** Tells the other instances of an op this one accepted (after it is stored and told to this instance's clients). */
   announce(msg: AppliedOp): void {
     const { designId, version, op, author, clientOpId } = msg;
     if (!this.closing) this.io?.serverSideEmit(OP_EVENT, { designId, version, op, author: { id: author.id, name: author.name }, clientOpId });

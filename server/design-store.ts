@@ -196,10 +196,11 @@ export class DesignStore {
     }
   }
 
-  /** The design's latest version, or null when there is no design with this id. */
-  async latestVersion(id: string): Promise<number | null> {
-    const row = await this.db.design.findUnique({ where: { id }, select: { version: true } });
-    return row?.version ?? null;
+  /** The latest version of each of these designs (those that exist), in one query. */
+  async latestVersions(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.design.findMany({ where: { id: { in: ids } }, select: { id: true, version: true } });
+    return new Map(rows.map((r) => [r.id, r.version]));
   }
 
   /** Ops after `version` (up to `until`, inclusive), oldest first, at most `limit`. */

@@ -92,7 +92,7 @@ export class Realtime {
       diagnostics: (msg) => this.queueDiagnostics(msg),
       ...(cluster && { accepted: (msg: AppliedOp) => cluster.announce(msg) }),
     }), { shared: cluster !== null });
-    cluster?.attach(this.io as unknown as Server, this.rooms);
+    cluster?.attach(this.io as unknown as Server, this.rooms, store);
     this.io.use((socket, next) => {
       this.people.personOf(socket.handshake.headers.cookie).then(
         (person) => {

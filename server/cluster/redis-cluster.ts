@@ -3,6 +3,7 @@ import { createClient } from 'redis';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { AppliedOp, PresenceState } from '../../lib/protocol/messages.ts';
+import type { DesignStore } from '../design-store.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomHub } from '../rooms/room-hub.ts';
 
@@ -72,7 +73,7 @@ export class RedisCluster {
   }
 
   /** Installs the adapter on `io` and applies other instances' ops to the rooms open here. */
-  attach(io: AnyServer, rooms: RoomHub): void {
+  attach(io: AnyServer, rooms: RoomHub, store: DesignStore): void {
     this.io = io;
     // A request to an instance that has just died fails after this, instead of holding up a join.
     io.adapter(createAdapter(this.pub, this.sub, { requestsTimeout: 2000 }));
@@ -87,7 +88,7 @@ export class RedisCluster {
     });
     this.sweeper = setInterval(() => {
       void this.sweep(io);
-      void this.syncRooms(rooms);
+      void this.syncRooms(rooms, store);
     }, PRESENCE_SWEEP_MS);
     this.sweeper.unref();
   }
@@ -113,11 +114,19 @@ export class RedisCluster {
     }
   }
 
-  /** Every open room reads the design's latest version and catches up when it missed an announcement. */
-  private async syncRooms(rooms: RoomHub): Promise<void> {
-    for (const room of await rooms.opened()) {
+  /** Every open room catches up when the database is ahead of it (it missed an announcement): one query for all. */
+  private async syncRooms(rooms: RoomHub, store: DesignStore): Promise<void> {
+    const open = await rooms.opened();
+    let latest: Map<string, number>;
+    try {
+      latest = await store.latestVersions(open.map((r) => r.designId));
+    } catch (err) {
+      return this.log.error({ err }, 'reading the open designs’ versions failed');
+    }
+    for (const room of open) {
       if (this.closing) return;
-      await room.sync().catch((err: unknown) => this.log.error({ err, designId: room.designId }, 'catching a room up failed'));
+      const version = latest.get(room.designId);
+      if (version !== undefined) await room.sync(version).catch((err: unknown) => this.log.error({ err, designId: room.designId }, 'catching a room up failed'));
     }
   }
 

@@ -178,13 +178,13 @@ export class DesignRoom {
   }
 
   /**
-   * Catches up when another instance stored ops this room never heard of: an announcement lost on
-   * the way (Redis pub/sub delivers at most once) with no later one to reveal the gap.
+   * Catches up when the database holds a later version than this room (`latest`, read for every
+   * open room at once): another instance stored ops this room never heard of, their announcement
+   * lost on the way (Redis pub/sub delivers at most once) with no later one to reveal the gap.
    */
-  sync(): Promise<void> {
+  sync(latest: number): Promise<void> {
     const run = this.queue.then(async () => {
-      const latest = await this.store.latestVersion(this.designId);
-      if (latest !== null && latest > this.version) await this.reload();
+      if (latest > this.version) await this.reload();
     });
     this.queue = run.catch(() => undefined);
     return run;

@@ -33,6 +33,7 @@ import type { RunStore } from './run-store.ts';
 import { connectionLimits, MAX_SOCKET_MESSAGE_BYTES, type ConnectionLimits } from './rate-limit.ts';
 import type { OriginPolicy } from './origin-check.ts';
 import type { RedisCluster } from './cluster/redis-cluster.ts';
+import { issueMessage } from '../lib/protocol/issue-message.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -198,7 +199,7 @@ export class Realtime {
     if (!msg.success) {
       return msg.error.issues.some((i) => i.path[0] === 'protocol')
         ? refusal('protocol-mismatch', 'This page is out of date: reload it.')
-        : refusal('bad-message', msg.error.issues[0].message);
+        : refusal('bad-message', issueMessage(msg.error));
     }
     const role = await this.access.roleOf(socket.data.person.id, msg.data.designId);
     const room = can(role, 'join') ? await this.rooms.room(msg.data.designId) : null;
@@ -252,7 +253,7 @@ export class Realtime {
 
   private async submit(socket: IoSocket, raw: unknown): Promise<SubmitAnswer> {
     const msg = SubmitOp.safeParse(raw);
-    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
+    if (!msg.success) return refusal('bad-message', issueMessage(msg.error));
     const room = await this.joinedRoom(socket);
     if (!room) return { ...refusal('not-joined', 'Join the design before editing it.'), clientOpId: msg.data.clientOpId };
     const held = this.editHold?.(room.designId);

@@ -12,6 +12,7 @@ import type { JobEvent, JobRunner } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import type { DesignRoom } from './rooms/design-room.ts';
 import type { RunStore } from './run-store.ts';
+import { issueMessage } from '../lib/protocol/issue-message.ts';
 
 /** The kinds a room starts and is told about. */
 const ROOM_JOB_KINDS = new Set(['run', 'train']);
@@ -35,7 +36,7 @@ export class RoomJobs {
   /** Starts a run or a training of the design as it is now; later edits do not change it. */
   async start(room: DesignRoom, person: Participant, raw: unknown): Promise<StartJobAnswer> {
     const msg = StartJob.safeParse(raw);
-    if (!msg.success) return { ok: false, code: 'bad-message', message: msg.error.issues[0].message };
+    if (!msg.success) return { ok: false, code: 'bad-message', message: issueMessage(msg.error) };
     const jobId = randomUUID();
     const document = room.current.state.doc;
     const { kind, ...request } = msg.data;
@@ -48,7 +49,7 @@ export class RoomJobs {
   /** Anyone in a design's room may cancel its jobs, and only its jobs. */
   async cancel(designId: string, person: Participant, raw: unknown): Promise<CancelJobAnswer> {
     const msg = CancelJob.safeParse(raw);
-    if (!msg.success) return { ok: false, code: 'bad-message', message: msg.error.issues[0].message };
+    if (!msg.success) return { ok: false, code: 'bad-message', message: issueMessage(msg.error) };
     const pending = (await this.jobs.jobsOf(designId)).some((s) => s.job.id === msg.data.jobId);
     return pending && (await this.jobs.cancel(msg.data.jobId, person.id)) ? { ok: true } : NO_SUCH_JOB;
   }

@@ -3,6 +3,7 @@ import { DesignDocumentSchema, type DesignDocument } from './document.ts';
 import { applyOp, DesignOp, type OpRefusal } from './ops/index.ts';
 import { parseDesignDocument } from './parse.ts';
 import { DesignTitle } from './title.ts';
+import { describeIssue } from './zod-issue.ts';
 
 /** Everything a design's op log changes: its title and its document. */
 export interface DesignState {
@@ -61,6 +62,5 @@ export function parseLoggedOp(input: unknown): { ok: true; op: LoggedOp } | OpRe
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
   const schema = type === 'renameDesign' ? RenameDesign : type === 'restoreVersion' ? RestoreVersion : DesignOp;
   const issue = (schema.safeParse(input).error ?? parsed.error).issues[0];
-  const path = issue.path.map(String).join('.');
-  return { ok: false, code: 'bad-op', message: path ? `${path}: ${issue.message}` : issue.message };
+  return { ok: false, code: 'bad-op', message: describeIssue(issue) };
 }

@@ -3,6 +3,7 @@ import { DesignDocumentSchema, MAX_COMMENTS, MAX_EDGES, MAX_NODES, type DesignDo
 import { indexDesign } from './graph.ts';
 import { structureProblem } from './integrity.ts';
 import { migrateDocument, MIGRATIONS, type Migration } from './migrations.ts';
+import { boundedMessage } from './zod-issue.ts';
 
 export type ParseErrorCode =
   | 'bad-json'
@@ -69,7 +70,7 @@ export function parseDesignDocument(input: unknown, migrations: Readonly<Record<
   const shaped = DesignDocumentSchema.safeParse(migrated.doc);
   if (!shaped.success) {
     const issue = shaped.error.issues[0];
-    return fail('bad-document', issue.path, issue.message);
+    return fail('bad-document', issue.path, boundedMessage(issue.message));
   }
   const doc = shaped.data;
   for (const [i, node] of doc.nodes.entries()) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { describeIssue } from '../design/zod-issue.ts';
 
-/** The first problem zod found, as one sentence led by where it is ("tests.2.points: …"). */
+/** The first problem zod found, as one bounded sentence led by where it is ("tests.2.points: …"). */
 export function issueMessage(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+  return describeIssue(error.issues[0]);
 }

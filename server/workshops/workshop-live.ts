@@ -20,6 +20,7 @@ import type { Logger } from '../logger.ts';
 import { RateLimit } from '../rate-limit.ts';
 import type { Realtime } from '../realtime.ts';
 import type { WorkshopStore } from './workshop-store.ts';
+import { issueMessage } from '../../lib/protocol/issue-message.ts';
 
 interface WorkshopSocketData {
   person: Participant;
@@ -122,7 +123,7 @@ export class WorkshopLive {
   private async join(socket: WsSocket, raw: unknown): Promise<JoinWorkshopAnswer> {
     if (!socket.data.limits.joins.take()) return refusal('rate-limited', 'Too many joins at once: wait a moment.');
     const msg = JoinWorkshop.safeParse(raw);
-    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
+    if (!msg.success) return refusal('bad-message', issueMessage(msg.error));
     const workshopId = 'workshopId' in msg.data ? msg.data.workshopId : await this.store.workshopOfDesign(msg.data.designId);
     const member = workshopId ? await this.store.memberOf(workshopId, socket.data.person.id) : null;
     // Not a member looks exactly like no workshop.
@@ -142,7 +143,7 @@ export class WorkshopLive {
     if (!mayControl(socket.data.role)) return refusal('forbidden', 'Only the instructor may do this.');
     if (!socket.data.limits.controls.take()) return refusal('rate-limited', 'Too many controls at once: wait a moment.');
     const msg = WorkshopControl.safeParse(raw);
-    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
+    if (!msg.success) return refusal('bad-message', issueMessage(msg.error));
     const c = msg.data;
     switch (c.kind) {
       case 'freeze':
@@ -206,7 +207,7 @@ export class WorkshopLive {
     if (!workshopId) return refusal('not-joined', 'Join the workshop first.');
     if (!socket.data.limits.hands.take()) return refusal('rate-limited', 'You raised your hand a moment ago: wait a little.');
     const msg = RaiseHand.safeParse(raw);
-    if (!msg.success) return refusal('bad-message', msg.error.issues[0].message);
+    if (!msg.success) return refusal('bad-message', issueMessage(msg.error));
     const member = await this.store.memberOf(workshopId, socket.data.person.id);
     if (!member?.groupId || !mayRaiseHand(member)) return refusal('forbidden', 'Only a participant in a group may raise a hand.');
     await this.store.help.raise(workshopId, { groupId: member.groupId, displayName: member.displayName }, msg.data.note);

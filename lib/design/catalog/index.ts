@@ -8,6 +8,7 @@ import { dropout, feedForward, linear, softmax } from './layers.ts';
 import { recurrent } from './recurrent.ts';
 import { add, addNorm, layerNorm } from './residual.ts';
 import type { CatalogEntry, PortSpec } from './types.ts';
+import { describeIssue } from '../zod-issue.ts';
 
 export type { BlockKind, CatalogEntry, InferContext, InferredOutput, PaletteGroup, PortKind, PortSpec, Value } from './types.ts';
 export { portAccepts } from './types.ts';
@@ -67,8 +68,7 @@ export function parseParams(type: string, raw: unknown): ParamsResult {
   if (result.success) return { ok: true, params: result.data };
   const issue = result.error.issues[0];
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-  const where = path.length > 0 ? `${path.join('.')}: ` : '';
-  return { ok: false, code: 'bad-params', message: `${entry.displayName}: ${where}${issue.message}`, path };
+  return { ok: false, code: 'bad-params', message: `${entry.displayName}: ${describeIssue(issue)}`, path };
 }
 
 /** A node type's params with every default. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_REPEAT } from '../catalog/block.ts';
+import { describeIssue } from '../zod-issue.ts';
 import {
   CommentReply,
   DesignComment,
@@ -136,7 +137,5 @@ export type OpResult<D> = { ok: true; doc: D; inverse: DesignOp } | OpRefusal;
 export function parseDesignOp(input: unknown): { ok: true; op: DesignOp } | OpRefusal {
   const parsed = DesignOp.safeParse(input);
   if (parsed.success) return { ok: true, op: parsed.data };
-  const issue = parsed.error.issues[0];
-  const path = issue.path.map(String).join('.');
-  return { ok: false, code: 'bad-op', message: path ? `${path}: ${issue.message}` : issue.message };
+  return { ok: false, code: 'bad-op', message: describeIssue(parsed.error.issues[0]) };
 }

@@ -1,13 +1,13 @@
 import { DesignSettings, type DesignDocument } from '../document.ts';
 import { commit, refuse } from './commit.ts';
 import type { OpRefusal, OpResult, SettingsPatch } from './schema.ts';
+import { describeIssue } from '../zod-issue.ts';
 
 /** Settings with a patch applied, and the patch that restores exactly the keys it changed. */
 export function patchSettings(current: DesignSettings, patch: SettingsPatch): { ok: true; settings: DesignSettings; undo: SettingsPatch } | OpRefusal {
   const parsed = DesignSettings.safeParse({ ...current, ...patch, training: { ...current.training, ...patch.training } });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refuse('bad-settings', `${issue.path.join('.')}: ${issue.message}`);
+    return refuse('bad-settings', describeIssue(parsed.error.issues[0]));
   }
   const undo: SettingsPatch = {};
   if (patch.batchSize !== undefined) undo.batchSize = current.batchSize;

@@ -1,5 +1,5 @@
-import type { DesignState, LoggedOp } from '../lib/design/design-state.ts';
-import { LoggedOp as LoggedOpSchema } from '../lib/design/design-state.ts';
+import { randomUUID } from 'node:crypto';
+import { LoggedOp, type DesignState } from '../lib/design/design-state.ts';
 
 /** One entry of the op log as stored. */
 export interface StoredOp {
@@ -57,16 +57,21 @@ export interface OpWriter {
   close(): Promise<void>;
 }
 
-/** The row an edit is written as, once prepared. */
-export function opRow(request: RebasedAppend, expectedVersion: number, prepared: NonNullable<PreparedOp>, opId: string, at: Date): OpRow {
+/** The row an edit is written as, once prepared, on top of `expectedVersion`. */
+export function opRow(
+  edit: Pick<RebasedAppend, 'designId' | 'author' | 'clientOpId'>,
+  expectedVersion: number,
+  prepared: NonNullable<PreparedOp>,
+  at: Date,
+): OpRow {
   return {
-    opId,
-    designId: request.designId,
+    opId: randomUUID(),
+    designId: edit.designId,
     expectedVersion,
     opJson: JSON.stringify(prepared.op),
-    authorId: request.author.id,
-    authorName: request.author.name,
-    clientOpId: request.clientOpId ?? null,
+    authorId: edit.author.id,
+    authorName: edit.author.name,
+    clientOpId: edit.clientOpId ?? null,
     title: prepared.next.title,
     snapshotJson: JSON.stringify(prepared.next.doc),
     at,
@@ -77,7 +82,7 @@ export function opRow(request: RebasedAppend, expectedVersion: number, prepared:
 export function storedOp(r: { version: number; op: unknown; author: string; authorName: string; createdAt: Date | string; clientOpId: string | null }): StoredOp {
   return {
     version: r.version,
-    op: LoggedOpSchema.parse(typeof r.op === 'string' ? JSON.parse(r.op) : r.op),
+    op: LoggedOp.parse(typeof r.op === 'string' ? JSON.parse(r.op) : r.op),
     author: { id: r.author, name: r.authorName },
     createdAt: (r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt)).toISOString(),
     ...(r.clientOpId === null ? {} : { clientOpId: r.clientOpId }),

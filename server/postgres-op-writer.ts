@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { opRow, storedOp, type OpRow, type OpWriter, type PreparedOp, type RebasedAppend, type StoredAt, type StoredOp } from './op-writer.ts';
 
@@ -62,7 +61,7 @@ export class PostgresOpWriter implements OpWriter {
     const at = new Date();
     const first = request.prepare([]);
     if (!first) return null;
-    if (await this.write(opRow(request, request.knownVersion, first, randomUUID(), at))) {
+    if (await this.write(opRow(request, request.knownVersion, first, at))) {
       return { version: request.knownVersion + 1, createdAt: at.toISOString() };
     }
     // Lost the race: lock the design and read what was missed in one round trip, prepare the
@@ -74,7 +73,8 @@ export class PostgresOpWriter implements OpWriter {
       )) as unknown as [pg.QueryResult, pg.QueryResult<{ version: number }>, pg.QueryResult];
       if (locked.rows.length === 0) throw new Error(`design ${request.designId} is gone`);
       const latest = locked.rows[0].version;
-      const missed: StoredOp[] = after.rows.filter((r: { version: number }) => r.version <= latest).map(storedOp);
+      // Every writer moves the design row under its lock first, so no op lies beyond `latest`.
+      const missed: StoredOp[] = after.rows.map(storedOp);
       if (latest > request.knownVersion && missed[missed.length - 1]?.version !== latest) {
         throw new Error(`design ${request.designId}: the op log does not reach version ${latest}`);
       }
@@ -83,7 +83,7 @@ export class PostgresOpWriter implements OpWriter {
         await client.query('ROLLBACK');
         return null;
       }
-      const [written] = (await client.query(`${inlined(opRow(request, latest, prepared, randomUUID(), at))}; COMMIT`)) as unknown as pg.QueryResult[];
+      const [written] = (await client.query(`${inlined(opRow(request, latest, prepared, at))}; COMMIT`)) as unknown as pg.QueryResult[];
       if (written.rowCount !== 1) throw new Error(`design ${request.designId}: version ${latest + 1} was taken under the lock`);
       return { version: latest + 1, createdAt: at.toISOString() };
     } catch (err) {

@@ -34,8 +34,8 @@ class ServerProcess {
     readonly url: string,
   ) {}
 
-  static async start(db: Db, sqliteUrl: string, identities: GuestIdentities): Promise<ServerProcess> {
-    const store = new DesignStore(db, { url: sqliteUrl });
+  static async start(db: Db, databaseUrl: string, identities: GuestIdentities): Promise<ServerProcess> {
+    const store = new DesignStore(db, { url: databaseUrl });
     const http = createServer();
     const realtime = new Realtime(http, store, new People(identities, new Accounts(db)), new DesignAccess(db), pino({ level: 'silent' }));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
@@ -67,7 +67,7 @@ class ServerProcess {
 describe.each(TEST_PROVIDERS)('a resent edit is never applied twice: real socket.io clients (%s)', (provider) => {
   const identities = new GuestIdentities('x'.repeat(32));
   let db: Db;
-  let sqliteUrl: string;
+  let databaseUrl: string;
   let dispose: () => Promise<void>;
   let server: ServerProcess;
   let designId: string;
@@ -79,8 +79,8 @@ describe.each(TEST_PROVIDERS)('a resent edit is never applied twice: real socket
   beforeEach(async () => {
     const database = await createTestDatabase(provider);
     ({ db, dispose } = database);
-    sqliteUrl = database.url;
-    server = await ServerProcess.start(db, sqliteUrl, identities);
+    databaseUrl = database.url;
+    server = await ServerProcess.start(db, databaseUrl, identities);
     designId = (await server.store.create({ id: 'g_owner00000', name: 'Owner' })).id;
     const access = new DesignAccess(db);
     await access.addMember(designId, ada.id, 'editor');
@@ -147,7 +147,7 @@ describe.each(TEST_PROVIDERS)('a resent edit is never applied twice: real socket
     await until(() => adaTab.socket.disconnected, 'Ada’s connection is cut');
     // The process goes away and comes back: nothing of the op is left in memory.
     await server.stop();
-    server = await ServerProcess.start(db, sqliteUrl, identities);
+    server = await ServerProcess.start(db, databaseUrl, identities);
 
     const again = await reconnect(adaTab);
     expect(again.confirmed).toEqual([sent.clientOpId]);
@@ -174,7 +174,7 @@ describe.each(TEST_PROVIDERS)('a resent edit is never applied twice: real socket
     expect(await resend(adaTab, clientOpId, addMha)).toEqual({ ok: true, clientOpId, version: 1, op: addMha });
     // After a restart it is read from the database instead.
     await server.stop();
-    server = await ServerProcess.start(db, sqliteUrl, identities);
+    server = await ServerProcess.start(db, databaseUrl, identities);
     const again = await reconnect(adaTab);
     expect(await resend(again, clientOpId, addMha)).toEqual({ ok: true, clientOpId, version: 1, op: addMha });
     // Someone else cannot pass off Ada's edit as theirs.

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Database from 'libsql';
 import { opRow, storedOp, type OpRow, type OpWriter, type RebasedAppend, type StoredAt, type StoredOp } from './op-writer.ts';
 
@@ -58,7 +57,7 @@ export class SqliteOpWriter implements OpWriter {
       for (;;) {
         const prepared = request.prepare(missed);
         if (!prepared) return null;
-        if (writeRow(opRow(request, known, prepared, randomUUID(), at))) return { version: known + 1, createdAt: at.toISOString() };
+        if (writeRow(opRow(request, known, prepared, at))) return { version: known + 1, createdAt: at.toISOString() };
         missed = (opsAfter.all(request.designId, known) as OpRecord[]).map(storedOp);
         if (missed.length === 0) throw new Error(`design ${request.designId} is gone`);
         known = missed[missed.length - 1].version;

@@ -95,8 +95,8 @@ export interface AppliedOp {
   op: LoggedOp;
   author: Participant;
   /**
-   * The id the author's client sent it under: on the author's ack and on ops read from the history
-   * (catch-up, re-announced after a lost race), so an author whose ack was lost confirms its edit.
+   * The id the author's client sent it under (absent on rows stored before it was kept): an author
+   * whose ack was lost confirms its edit from it, whichever way the op reaches it.
    */
   clientOpId?: string;
 }

@@ -165,10 +165,12 @@ export class DesignRoom {
   remoteApplied(msg: { version: number; op: unknown; author: { id: string; name: string }; clientOpId?: string }): Promise<void> {
     const run = this.queue.then(async () => {
       if (msg.version <= this.version) return;
-      if (msg.version === this.version + 1) {
-        const parsed = parseLoggedOp(msg.op);
-        if (parsed.ok && applyLoggedOp(this.state, parsed.op).ok) {
+      const parsed = msg.version === this.version + 1 ? parseLoggedOp(msg.op) : null;
+      if (parsed?.ok) {
+        try {
           return this.applyStored([{ version: msg.version, op: parsed.op, author: msg.author, ...withClientOpId(msg) }]);
+        } catch {
+          // It does not apply here: what the database holds decides.
         }
       }
       await this.reload();
